@@ -1,0 +1,1 @@
+//! Scoring against gold sets (GOLD.md) and the shared benchmarks.

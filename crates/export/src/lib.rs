@@ -1,0 +1,1 @@
+//! Exports of events: ACLED-compatible CSV, GeoJSON and JSON Lines.

@@ -1,0 +1,1 @@
+//! Claims from segments and mentions: event type, arguments, source and stance.

@@ -1,0 +1,1 @@
+//! The bundled GeoNames-derived gazetteer: its compact index format, builder and lookups.

@@ -1,0 +1,11 @@
+//! Recognisers: they find places, actors, dates, numbers, casualty figures
+//! and weapons in a document's text and give each a [`Span`] and a resolved
+//! value. They do no IO and never fail on content.
+//!
+//! Word lists live in `data/lexicons/<lang>/` (see the `warlog-lexicon`
+//! crate); adding a language is adding files there.
+
+pub mod fold;
+pub mod token;
+
+pub use warlog_model::Span;
