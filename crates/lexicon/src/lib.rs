@@ -16,6 +16,8 @@
 //! assert!(cues.rows.iter().any(|r| r[0] == "selon"));
 //! ```
 
+pub mod fold;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -40,7 +42,9 @@ impl Table {
             .lines()
             .map(|l| l.trim_end_matches('\r'))
             .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-            .map(|l| l.split('\t').map(|f| if f.trim() == "-" { String::new() } else { f.trim().to_string() }).collect())
+            .map(|l| {
+                l.split('\t').map(|f| if f.trim() == "-" { String::new() } else { f.trim().to_string() }).collect()
+            })
             .collect();
         Table { lang: lang.to_string(), name: name.to_string(), rows }
     }

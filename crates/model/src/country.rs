@@ -261,10 +261,7 @@ static COUNTRIES: &[(&str, &str, &str)] = &[
 
 /// `"AZ"` → `"AZE"`.
 pub fn alpha2_to_alpha3(alpha2: &str) -> Option<&'static str> {
-    COUNTRIES
-        .binary_search_by(|(a2, _, _)| (*a2).cmp(alpha2))
-        .ok()
-        .map(|i| COUNTRIES[i].1)
+    COUNTRIES.binary_search_by(|(a2, _, _)| (*a2).cmp(alpha2)).ok().map(|i| COUNTRIES[i].1)
 }
 
 /// `"AZE"` → `"AZ"`.

@@ -30,9 +30,15 @@ impl DatePrecision {
 pub enum EventDate {
     Day(Date),
     /// Inclusive range, `from <= to`.
-    Range { from: Date, to: Date },
+    Range {
+        from: Date,
+        to: Date,
+    },
     /// A whole month ("en octobre 2020").
-    Month { year: i16, month: i8 },
+    Month {
+        year: i16,
+        month: i8,
+    },
     #[default]
     Unknown,
 }

@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 pub enum Count {
     Exact(u32),
     /// Only when the text itself gives a range ("between 10 and 15").
-    Range { min: u32, max: u32 },
+    Range {
+        min: u32,
+        max: u32,
+    },
 }
 
 impl Count {

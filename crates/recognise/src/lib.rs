@@ -5,7 +5,7 @@
 //! Word lists live in `data/lexicons/<lang>/` (see the `warlog-lexicon`
 //! crate); adding a language is adding files there.
 
-pub mod fold;
 pub mod token;
 
+pub use warlog_lexicon::fold;
 pub use warlog_model::Span;
