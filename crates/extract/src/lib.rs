@@ -1,1 +1,418 @@
-//! Claims from segments and mentions: event type, arguments, source and stance.
+//! Claims: who did what to whom, where, when, with what losses — and who
+//! says so — from the sentences of a document's claim-yielding segments
+//! (body, live-blog entries, social posts, captions; never comments or
+//! boilerplate).
+//!
+//! The extractor reads an [`Input`]: the text, its sentences and the
+//! mentions the recognisers resolved (places, dates, casualty figures,
+//! weapons). For each sentence it finds event triggers (word lists per
+//! language in `data/lexicons/<lang>/event_triggers.tsv`), decides each
+//! trigger's type by its rule, keeps one candidate per happening, then reads
+//! the source and stance from attribution cues (`claim_cues.tsv`) and the
+//! arguments from the trigger's clause. Denials that only point back ("a
+//! démenti ces affirmations") become claims of the denied event's type.
+//!
+//! ```
+//! use warlog_extract::{Extractor, Input, Sentence};
+//! use warlog_model::{Segment, SegmentKind, Span};
+//! let text = "Les forces arméniennes ont bombardé la ville, a affirmé Bakou.";
+//! let segments = [Segment::new(SegmentKind::Body, Span::new(0, text.len()))];
+//! let sentences = [Sentence { span: Span::new(0, text.len()), segment: 0, block: 0 }];
+//! let input = Input { text, lang: "fr", published: None, segments: &segments, sentences: &sentences,
+//!     places: &[], dates: &[], casualties: &[], weapons: &[] };
+//! let claims = Extractor::new().extract(&input);
+//! assert_eq!(claims[0].event_type.as_str(), "shelling");
+//! assert_eq!(claims[0].source.to_string(), "AZE:government");
+//! ```
+
+mod arguments;
+mod candidate;
+mod clause;
+mod input;
+mod lexicon;
+mod sentence;
+mod source;
+
+use warlog_model::{Actor, Claim, Date, EventDate, EventType, Place, PlacePrecision, Role, SegmentKind, Source, Span, Stance};
+use warlog_recognise::actors::ActorLexicon;
+
+pub use input::{DateHit, Input, Sentence};
+
+use crate::candidate::{Candidate, cue_before};
+use crate::clause::ClauseStarters;
+use crate::lexicon::{Cue, Grammar, Lexicons};
+use crate::input::Outcome;
+use crate::sentence::SentenceView;
+use crate::source::{Attribution, attribution_for, attributions};
+
+/// The claim extractor: its word lists, loaded once and shared by threads.
+pub struct Extractor {
+    lex: Lexicons,
+    actors: ActorLexicon,
+    starters: ClauseStarters,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Claims older than this before the page date are background history.
+const HISTORY_DAYS: i32 = 366;
+
+/// Running state of the narrative while sentences are read in order.
+#[derive(Default)]
+struct Narrative {
+    /// The last named source, for pronouns ("a-t-il dit").
+    previous_source: Option<Source>,
+    /// The last explicit date and the paragraph it was read in.
+    carried: Option<(usize, EventDate)>,
+}
+
+impl Extractor {
+    pub fn new() -> Extractor {
+        Extractor { lex: Lexicons::load(), actors: ActorLexicon::load(), starters: ClauseStarters::load() }
+    }
+
+    /// The actor lexicon (shared with callers that name parties).
+    pub fn actor_lexicon(&self) -> &ActorLexicon {
+        &self.actors
+    }
+
+    /// Every claim of the document, in text order.
+    pub fn extract(&self, input: &Input<'_>) -> Vec<Claim> {
+        let lang = if self.lex.triggers.contains_key(input.lang) { input.lang } else { "en" };
+        let region = default_region(input);
+        let mut narrative = Narrative::default();
+        let mut claims: Vec<Claim> = Vec::new();
+        for sentence in input.sentences {
+            let Some(segment) = input.segments.get(sentence.segment) else { continue };
+            if !segment.kind.yields_claims() {
+                continue;
+            }
+            let view = SentenceView::new(input, *sentence, &self.lex, &self.actors, &self.starters);
+            let atts = attributions(&view, &self.lex, lang, narrative.previous_source.as_ref());
+            let first_new = claims.len();
+            let cands = candidate::candidates(&view, &self.lex, lang);
+            for cand in &cands {
+                self.build(input, &view, lang, cand, &atts, &narrative, region.as_ref(), segment.kind, &mut claims);
+            }
+            self.tallies(input, &view, &atts, &narrative, segment.kind, &mut claims);
+            self.reference_denials(&view, lang, &atts, &cands, first_new, &mut claims);
+            narrow_evidence(&view, &mut claims[first_new..]);
+            if let Some(a) = atts.iter().rev().find(|a| a.cue != Cue::Deny) {
+                narrative.previous_source = Some(a.source.clone());
+            }
+            if let Some(d) = view.dates.iter().rev().find(|d| d.value.date.is_known()) {
+                narrative.carried = Some((sentence.block, d.value.date));
+            }
+        }
+        if let Some(published) = input.published {
+            claims.retain(|c| !is_history(c, published));
+        }
+        link_denials(&mut claims);
+        claims
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build(
+        &self,
+        input: &Input<'_>,
+        view: &SentenceView<'_>,
+        lang: &str,
+        cand: &Candidate,
+        atts: &[Attribution],
+        narrative: &Narrative,
+        region: Option<&Place>,
+        kind: SegmentKind,
+        out: &mut Vec<Claim>,
+    ) {
+        let trig = view.triggers[cand.trigger];
+        let clause = cand.clause;
+        let denial = view.cues.iter().find(|c| c.value == Cue::Deny && c.start >= clause.start && c.start < clause.end);
+        let denier = denial.and_then(|d| atts.iter().find(|a| a.cue == Cue::Deny && a.cue_at == d.start));
+        let att = attribution_for(view, atts, clause);
+        let (source, source_span, source_actor) = match (denier, att) {
+            (Some(d), _) => (d.source.clone(), d.span, d.actor_index),
+            (None, Some(a)) => (a.source.clone(), a.span, a.actor_index),
+            (None, None) => (Source::Outlet, None, None),
+        };
+        let hedged = att.is_some_and(|a| a.cue == Cue::SourceHedged)
+            || cue_before(view, clause, trig.end, &[Cue::Hedge])
+            || view.cues.iter().any(|c| c.value == Cue::Hedge && c.start < trig.start);
+        let stance = if cand.held || denier.is_some() {
+            Stance::Denied
+        } else if hedged {
+            Stance::Hedged
+        } else {
+            Stance::Asserted
+        };
+        let event_type = cand.event_type;
+        let mut claim = Claim::new(event_type, source, stance, view.sentence.span, kind);
+        claim.source_span = source_span;
+        claim.trigger = trig.span;
+        claim.date = self.date_for(input, view, lang, trig.start, clause, narrative);
+        let exclude: Vec<usize> = source_actor.into_iter().collect();
+        let (a1, a2) = arguments::actors(view, &self.lex, lang, event_type, trig.start, trig.end, clause, &exclude);
+        claim.actor1 = a1;
+        claim.actor2 = a2;
+        if matches!(event_type, EventType::Appeal | EventType::Accusation | EventType::Negotiation)
+            && claim.actor1.is_none()
+        {
+            claim.actor1 = claim.source.actor().cloned();
+        }
+        if event_type.is_violent() {
+            let (killed, wounded, victims) = arguments::casualties(view);
+            claim.killed = killed;
+            claim.wounded = wounded;
+            claim.victims = victims;
+        }
+        let (weapons, mode) = arguments::weapons(view, clause);
+        claim.weapons = weapons;
+        if event_type == EventType::AirStrike {
+            claim.mode = mode;
+        }
+        if event_type == EventType::TerritoryTaken {
+            claim.taken_by = claim.actor1.clone();
+            claim.lost_by = claim.actor2.clone();
+            if cand.held {
+                // The holder denies; the taker is whoever else the text names.
+                claim.taken_by = None;
+            }
+        }
+        if event_type == EventType::Ceasefire {
+            claim.violated = view.cues.iter().any(|c| c.value == Cue::Violate);
+        }
+        let exclude_spans: Vec<Span> = source_span.into_iter().collect();
+        let mut places = arguments::places(view, clause, &exclude_spans);
+        if places.is_empty() && event_type.is_violent() {
+            places.extend(region.cloned());
+        }
+        let year = claim.date.bounds().map(|(a, _)| a.year());
+        if places.is_empty() {
+            self.victims_as_actor(&mut claim, None, year);
+            out.push(claim);
+            return;
+        }
+        for place in places {
+            let mut c = claim.clone();
+            self.victims_as_actor(&mut c, Some(&place), year);
+            c.place = Some(place);
+            out.push(c);
+        }
+    }
+
+    /// Civilians with no country take the party holding the place.
+    fn victims_as_actor(&self, claim: &mut Claim, place: Option<&Place>, year: Option<i16>) {
+        let needs = claim.victims == Some(warlog_model::Victims::Civilians)
+            && claim.actor2.as_ref().is_none_or(|a| a.role != Role::Civilians);
+        if !needs {
+            return;
+        }
+        let Some(place) = place else { return };
+        let code = self
+            .lex
+            .territory_at(place.lat, place.lon, year)
+            .map(str::to_string)
+            .or_else(|| place.country.clone());
+        if let Some(code) = code {
+            claim.actor2 = Some(Actor::new(&code, Role::Civilians));
+        }
+    }
+
+    /// The date of an event: a date in its clause, else in its sentence,
+    /// else the date carried from earlier in the paragraph, else — for a
+    /// statement in the present tense in a dated entry — the entry's date.
+    fn date_for(
+        &self,
+        input: &Input<'_>,
+        view: &SentenceView<'_>,
+        lang: &str,
+        t: usize,
+        clause: clause::Clause,
+        narrative: &Narrative,
+    ) -> EventDate {
+        let nearest = |it: &mut dyn Iterator<Item = &sentence::Located<&DateHit>>| {
+            it.filter(|d| d.value.date.is_known()).min_by_key(|d| d.start.abs_diff(t)).map(|d| d.value.date)
+        };
+        if let Some(d) = nearest(&mut SentenceView::in_clause(&view.dates, clause)) {
+            return d;
+        }
+        if let Some(d) = nearest(&mut view.dates.iter()) {
+            return d;
+        }
+        if let Some((block, d)) = narrative.carried
+            && block == view.sentence.block
+        {
+            return d;
+        }
+        let segment = &input.segments[view.sentence.segment];
+        if let Some(entry_date) = segment.date.or(if segment.kind == SegmentKind::Entry { None } else { None })
+            && !self.is_past(view, lang)
+        {
+            return EventDate::Day(entry_date);
+        }
+        EventDate::Unknown
+    }
+
+    /// A compound past ("a bombardé", "has shelled") or simple past
+    /// ("shelled") somewhere in the sentence.
+    fn is_past(&self, view: &SentenceView<'_>, lang: &str) -> bool {
+        let n = view.words.len();
+        (0..n).any(|i| {
+            self.lex.is(lang, view.word(i), Grammar::PastAux)
+                && (i + 1..(i + 3).min(n)).any(|j| {
+                    let w = view.word(j);
+                    w.ends_with('e') || w.ends_with("es") || w.ends_with("ed") || w.ends_with("en") || w.ends_with('u') || w.ends_with('i')
+                })
+        })
+    }
+
+    /// Running totals ("ce qui porte à 480 le nombre de soldats tués depuis
+    /// le 27 septembre") become casualty tallies of the counting party.
+    fn tallies(
+        &self,
+        input: &Input<'_>,
+        view: &SentenceView<'_>,
+        atts: &[Attribution],
+        narrative: &Narrative,
+        kind: SegmentKind,
+        out: &mut Vec<Claim>,
+    ) {
+        for c in view.casualties.iter().filter(|c| c.value.cumulative) {
+            let clause = view.clause(c.start);
+            let att = attribution_for(view, atts, clause);
+            let source = att.map(|a| a.source.clone()).unwrap_or(Source::Outlet);
+            let hedged = view.cues.iter().any(|q| q.value == Cue::Hedge);
+            let stance = if hedged { Stance::Hedged } else { Stance::Asserted };
+            let mut claim = Claim::new(EventType::CasualtyTally, source, stance, view.sentence.span, kind);
+            claim.trigger = c.span;
+            claim.source_span = att.and_then(|a| a.span);
+            match c.value.outcome {
+                Outcome::Killed | Outcome::Destroyed => claim.killed = c.value.count,
+                Outcome::Wounded => claim.wounded = c.value.count,
+                _ => continue,
+            }
+            claim.victims = Some(c.value.victims);
+            claim.date = self.date_for(input, view, input.lang, c.start, clause, narrative);
+            claim.as_of = claim.date.bounds().map(|(_, to)| to).or(input.published);
+            out.push(claim);
+        }
+    }
+
+    /// "Erevan a démenti ces affirmations": a denial with no event of its
+    /// own denies the latest claim of another party, in this sentence or
+    /// the ones before it.
+    fn reference_denials(
+        &self,
+        view: &SentenceView<'_>,
+        _lang: &str,
+        atts: &[Attribution],
+        cands: &[Candidate],
+        first_new: usize,
+        claims: &mut Vec<Claim>,
+    ) {
+        for att in atts.iter().filter(|a| a.cue == Cue::Deny) {
+            let clause = view.clause(att.cue_at);
+            if cands.iter().any(|c| c.clause == clause) {
+                continue;
+            }
+            let denier = att.source.clone();
+            let denier_country = denier.actor().map(|a| a.country.clone());
+            let differs = |c: &Claim| {
+                c.stance != Stance::Denied
+                    && c.source.actor().map(|a| a.country.clone()) != denier_country
+                    && c.event_type != EventType::CasualtyTally
+            };
+            // This sentence first (either side of the denial), then the
+            // latest earlier claim of the same segment.
+            let target = claims[first_new..]
+                .iter()
+                .position(differs)
+                .map(|i| i + first_new)
+                .or_else(|| {
+                    claims[..first_new]
+                        .iter()
+                        .rposition(|c| differs(c) && c.segment == claims.get(first_new.saturating_sub(1)).map_or(c.segment, |p| p.segment))
+                        .filter(|&i| view.sentence.span.start.saturating_sub(claims[i].evidence.end) < 1200)
+                });
+            let Some(i) = target else { continue };
+            let mut denied = claims[i].clone();
+            denied.source = denier;
+            denied.source_span = att.span;
+            denied.stance = Stance::Denied;
+            denied.killed = None;
+            denied.wounded = None;
+            denied.victims = None;
+            denied.denied_by.clear();
+            denied.also_evidence.clear();
+            denied.evidence = view.span_of(clause.start, clause.end);
+            denied.trigger = view.words[att.cue_at].span;
+            denied.segment = claims[i].segment;
+            claims.push(denied);
+        }
+    }
+}
+
+/// When one sentence holds claims by different sources or stances, each
+/// claim's evidence is its own clause, so that each can be told apart.
+fn narrow_evidence(view: &SentenceView<'_>, claims: &mut [Claim]) {
+    let mut voices: Vec<(&Source, Stance)> = claims.iter().map(|c| (&c.source, c.stance)).collect();
+    voices.dedup();
+    if voices.len() < 2 {
+        return;
+    }
+    for c in claims.iter_mut() {
+        if c.evidence != view.sentence.span {
+            continue;
+        }
+        let at = view.words.iter().position(|w| w.span.overlaps(c.trigger)).unwrap_or(0);
+        let clause = view.clause(at);
+        c.evidence = view.span_of(clause.start, clause.end);
+    }
+}
+
+/// Background history ("a war that killed 30,000 in the 1990s").
+fn is_history(c: &Claim, published: Date) -> bool {
+    match c.date.bounds() {
+        Some((_, to)) => published.since(to).is_ok_and(|s| s.get_days() > HISTORY_DAYS),
+        None => false,
+    }
+}
+
+/// An asserted claim lists the parties whose denial of the same event the
+/// document carries.
+fn link_denials(claims: &mut [Claim]) {
+    let denials: Vec<(EventType, Option<String>, Source)> = claims
+        .iter()
+        .filter(|c| c.stance == Stance::Denied)
+        .map(|c| (c.event_type, c.place.as_ref().map(|p| p.name.clone()), c.source.clone()))
+        .collect();
+    for c in claims.iter_mut().filter(|c| c.stance != Stance::Denied) {
+        for (t, place, source) in &denials {
+            let same_place = place.is_none() || c.place.as_ref().map(|p| &p.name) == place.as_ref();
+            if *t == c.event_type && same_place && *source != c.source && !c.denied_by.contains(source) {
+                c.denied_by.push(source.clone());
+            }
+        }
+    }
+}
+
+/// The conflict region a document is about: the region or country named
+/// most often as a location; violent claims with no place of their own are
+/// set there (GOLD.md: "violent claims set in Karabakh with no named place
+/// get Nagorno-Karabakh at region precision").
+fn default_region(input: &Input<'_>) -> Option<Place> {
+    let mut counts: Vec<(&Place, usize)> = Vec::new();
+    for p in input.places.iter().filter(|p| p.role == warlog_model::PlaceRole::Location) {
+        if !matches!(p.place.precision, PlacePrecision::Region) {
+            continue;
+        }
+        match counts.iter_mut().find(|(q, _)| q.name == p.place.name) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&p.place, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(p, _)| p.clone())
+}

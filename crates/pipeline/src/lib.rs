@@ -1,1 +1,299 @@
-//! The ordered list of stages: one page in, a document with segments, mentions and claims out.
+//! The ordered list of warlog's stages, in one place: one page in, a
+//! [`Page`] with its segments, mentions and claims out.
+//!
+//! | stage | crate | does |
+//! |---|---|---|
+//! | [`Stage::Decode`] | ingest | bytes → text (done by the reader) |
+//! | [`Stage::MainText`] | text | HTML → article text and blocks |
+//! | [`Stage::Segments`] | text | body, entries, comments, embeds, boilerplate |
+//! | [`Stage::Language`] | text | the page's language |
+//! | [`Stage::Sentences`] | text | sentences of claim-yielding segments |
+//! | [`Stage::Places`] | recognise | toponyms resolved to coordinates |
+//! | [`Stage::Dates`] | recognise | dates resolved against the page date and the narrative |
+//! | [`Stage::Figures`] | recognise | casualty figures and weapons |
+//! | [`Stage::Actors`] | recognise | parties named in the text |
+//! | [`Stage::Claims`] | extract | who says what happened |
+//!
+//! Resolving claims into events and storing pages happen after, over many
+//! pages ([`warlog_resolve`], `warlog-store`). Every stage is pure and never
+//! fails on content; a page that cannot be read fails in ingest.
+//!
+//! ```
+//! use warlog_pipeline::{Pipeline, Source};
+//! let pipeline = Pipeline::load();
+//! let text = "Des tirs d'artillerie ont visé Stepanakert mardi 13 octobre 2020, selon le ministère arménien de la Défense.";
+//! let page = pipeline.process(Source::text("example.txt", text), None);
+//! let claim = &page.page.claims[0];
+//! assert_eq!(claim.event_type.as_str(), "shelling");
+//! assert_eq!(claim.source.to_string(), "ARM:government");
+//! ```
+
+mod adapt;
+mod dates;
+
+use std::time::{Duration, Instant};
+
+use warlog_extract::{Extractor, Input, Sentence};
+use warlog_model::{Date, Document, DocumentMeta, Format, Mention, MentionValue, Page, Segment, Span};
+use warlog_recognise::places::Places;
+
+pub use adapt::places;
+use warlog_text::Extracted;
+
+/// The stages, in the order they run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stage {
+    Decode,
+    MainText,
+    Segments,
+    Language,
+    Sentences,
+    Places,
+    Dates,
+    Figures,
+    Actors,
+    Claims,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 10] = [
+        Stage::Decode,
+        Stage::MainText,
+        Stage::Segments,
+        Stage::Language,
+        Stage::Sentences,
+        Stage::Places,
+        Stage::Dates,
+        Stage::Figures,
+        Stage::Actors,
+        Stage::Claims,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Decode => "decode",
+            Stage::MainText => "main_text",
+            Stage::Segments => "segments",
+            Stage::Language => "language",
+            Stage::Sentences => "sentences",
+            Stage::Places => "places",
+            Stage::Dates => "dates",
+            Stage::Figures => "figures",
+            Stage::Actors => "actors",
+            Stage::Claims => "claims",
+        }
+    }
+}
+
+/// Time spent per stage on one page (or summed over many).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Timings(pub [Duration; Stage::ALL.len()]);
+
+impl Timings {
+    pub fn add(&mut self, stage: Stage, d: Duration) {
+        self.0[stage as usize] += d;
+    }
+    pub fn get(&self, stage: Stage) -> Duration {
+        self.0[stage as usize]
+    }
+    pub fn merge(&mut self, other: &Timings) {
+        for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
+            *a += *b;
+        }
+    }
+}
+
+/// A page to process: decoded text and what is known about it.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub origin: String,
+    pub id: String,
+    pub raw: Vec<u8>,
+    pub text: String,
+    pub format: Format,
+    pub meta: DocumentMeta,
+    /// Time the reader took (decode stage), when known.
+    pub decode_time: Duration,
+}
+
+impl Source {
+    /// A plain-text page from a string (examples, tests).
+    pub fn text(origin: &str, text: &str) -> Source {
+        Source {
+            origin: origin.to_string(),
+            id: warlog_ingest::doc_id(text.as_bytes()),
+            raw: text.as_bytes().to_vec(),
+            text: text.to_string(),
+            format: Format::Text,
+            meta: DocumentMeta::default(),
+            decode_time: Duration::ZERO,
+        }
+    }
+
+    /// A page as the reader gave it.
+    pub fn from_raw(page: warlog_ingest::RawPage, decode_time: Duration) -> Source {
+        Source {
+            origin: page.origin.clone(),
+            id: page.doc_id(),
+            meta: page.meta(),
+            raw: page.raw,
+            text: page.text,
+            format: page.format,
+            decode_time,
+        }
+    }
+}
+
+/// A processed page, with the stage timings and the main text's end.
+#[derive(Clone, Debug)]
+pub struct Processed {
+    pub page: Page,
+    /// `page.doc.text[..main_end]` is the main text (`warlog text`).
+    pub main_end: usize,
+    pub timings: Timings,
+}
+
+/// The loaded resources (gazetteer, lexicons) and the stages.
+pub struct Pipeline {
+    places: &'static Places,
+    extractor: Extractor,
+}
+
+/// Languages with a full set of word lists; other pages are read with the
+/// closest one (English).
+fn supported(lang: &str) -> &str {
+    if warlog_lexicon::table(lang, "event_triggers").is_some() { lang } else { "en" }
+}
+
+impl Pipeline {
+    /// Loads the gazetteer and the word lists (once per process).
+    pub fn load() -> Pipeline {
+        Pipeline { places: adapt::places(), extractor: Extractor::new() }
+    }
+
+    /// The main text and blocks of a page (HTML extraction or plain text).
+    pub fn main_text(&self, source: &Source) -> Extracted {
+        match source.format {
+            Format::Html => warlog_text::html::extract(&source.text, source.meta.url.as_deref()),
+            Format::Text => {
+                let mut x = warlog_text::plain::extract(&source.text);
+                x.meta = warlog_text::meta::from_plain(&source.text);
+                x
+            }
+        }
+    }
+
+    /// Runs every stage on one page. `published` overrides the page's date
+    /// (as `warlog claims --published` and gold sets do).
+    pub fn process(&self, source: Source, published: Option<Date>) -> Processed {
+        let mut t = Timings::default();
+        t.add(Stage::Decode, source.decode_time);
+        let mut clock = Instant::now();
+        let mut lap = |t: &mut Timings, stage: Stage| {
+            let now = Instant::now();
+            t.add(stage, now - clock);
+            clock = now;
+        };
+
+        let extracted = self.main_text(&source);
+        lap(&mut t, Stage::MainText);
+
+        let mut meta = merge_meta(source.meta.clone(), extracted.meta.clone());
+        if published.is_some() {
+            meta.published = published;
+        }
+        let mut x = extracted;
+        x.meta.published = meta.published;
+        let mut segments = warlog_text::segment::segment(&x);
+        lap(&mut t, Stage::Segments);
+
+        if meta.language.is_none() {
+            let sample_end = x.main_end.min(x.text.len());
+            meta.language = warlog_text::lang::detect(x.text.get(..sample_end).unwrap_or(&x.text)).map(str::to_string);
+        }
+        let lang = supported(meta.language.as_deref().unwrap_or("en")).to_string();
+        lap(&mut t, Stage::Language);
+
+        let sentences = sentences(&x, &segments);
+        lap(&mut t, Stage::Sentences);
+
+        let regions: Vec<Span> = segments.iter().filter(|s| s.kind.yields_claims()).map(|s| s.span).collect();
+        let place_hits = adapt::find_places(self.places, &x.text, &regions, &lang);
+        lap(&mut t, Stage::Places);
+
+        let date_hits = dates::resolve_all(&x.text, &mut segments, &sentences, &lang, meta.published);
+        lap(&mut t, Stage::Dates);
+
+        let (casualties, weapons) = adapt::figures(&x.text, &sentences, &lang);
+        lap(&mut t, Stage::Figures);
+
+        let actor_mentions = adapt::actors(self.extractor.actor_lexicon(), &x.text, &sentences, &lang);
+        lap(&mut t, Stage::Actors);
+
+        let input = Input {
+            text: &x.text,
+            lang: &lang,
+            published: meta.published,
+            segments: &segments,
+            sentences: &sentences,
+            places: &place_hits,
+            dates: &date_hits,
+            casualties: &casualties,
+            weapons: &weapons,
+        };
+        let claims = self.extractor.extract(&input);
+        lap(&mut t, Stage::Claims);
+
+        let mut mentions: Vec<Mention> = Vec::new();
+        mentions.extend(place_hits.iter().map(|p| Mention {
+            span: p.span,
+            value: MentionValue::Place { place: p.place.clone(), role: p.role },
+        }));
+        mentions.extend(date_hits.iter().map(|d| Mention { span: d.span, value: MentionValue::Date { date: d.date } }));
+        mentions.extend(
+            casualties
+                .iter()
+                .filter_map(|c| c.count.map(|count| Mention { span: c.span, value: MentionValue::Number { count } })),
+        );
+        mentions.extend(weapons.iter().map(|w| Mention {
+            span: w.span,
+            value: MentionValue::Weapon { name: w.name.clone(), mode: w.class.mode().map(str::to_string) },
+        }));
+        mentions.extend(actor_mentions);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+
+        let doc = Document { id: source.id, origin: source.origin, format: source.format, meta, text: x.text };
+        Processed {
+            page: Page { doc, raw: source.raw, segments, mentions, claims, diagnostics: Vec::new() },
+            main_end: x.main_end,
+            timings: t,
+        }
+    }
+}
+
+/// What the reader knew (JSON Lines fields, WARC URL) wins over what the
+/// page says about itself, field by field.
+fn merge_meta(given: DocumentMeta, found: DocumentMeta) -> DocumentMeta {
+    DocumentMeta {
+        url: given.url.or(found.url),
+        title: given.title.or(found.title),
+        published: given.published.or(found.published),
+        outlet: given.outlet.or(found.outlet),
+        language: given.language.or(found.language),
+    }
+}
+
+/// Sentences of the claim-yielding segments, block by block.
+fn sentences(x: &Extracted, segments: &[Segment]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (bi, block) in x.blocks.iter().enumerate() {
+        let Some(si) = segments.iter().position(|s| s.span.contains(block.span)) else { continue };
+        if !segments[si].kind.yields_claims() {
+            continue;
+        }
+        for span in warlog_text::sentence::split(&x.text, block.span) {
+            out.push(Sentence { span, segment: si, block: bi });
+        }
+    }
+    out
+}

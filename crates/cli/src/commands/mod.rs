@@ -1,0 +1,64 @@
+//! One module per command; `run` dispatches.
+
+mod bench;
+mod benchmark;
+mod eval;
+mod gazetteer;
+mod page;
+mod query;
+mod run;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
+use warlog_ingest::{IngestError, IngestOptions, Inputs};
+use warlog_pipeline::Source;
+
+use crate::Outcome;
+use crate::cli::{Cli, Command, GazetteerCommand};
+
+pub fn run(args: Cli) -> anyhow::Result<Outcome> {
+    match args.command {
+        Command::Run { paths, db, read, batch, json } => run::run(&paths, &db.db, read.max_bytes, batch, json),
+        Command::Text { file, all, json, read } => page::text(&file, all, json, read.max_bytes),
+        Command::Segments { file, json, read } => page::segments(&file, json, read.max_bytes),
+        Command::Places { file, json, read } => page::places(&file, json, read.max_bytes),
+        Command::Claims { file, published, json, read } => page::claims(&file, published.as_deref(), json, read.max_bytes),
+        Command::Eval { gold_dir, docs, json, details } => eval::eval(&gold_dir, docs.as_deref(), json, details),
+        Command::Events { filter, db, json } => query::events(&filter, &db.db, json),
+        Command::Event { id, db, json } => query::event(id, &db.db, json),
+        Command::Timeline { filter, db } => query::timeline(&filter, &db.db),
+        Command::Tallies { party, db, json } => query::tallies(party.as_deref(), &db.db, json),
+        Command::Search { query, limit, db, json } => query::search(&query, limit, &db.db, json),
+        Command::Export { format, out, filter, db } => query::export(format, out.as_deref(), &filter, &db.db),
+        Command::Bench { paths, pages, db, json } => bench::bench(&paths, pages, db.as_deref(), json),
+        Command::Benchmark { name, dir, json } => benchmark::benchmark(name, &dir, json),
+        Command::Gazetteer { command } => match command {
+            GazetteerCommand::Build { source, out } => gazetteer::build(&source, &out),
+            GazetteerCommand::Lookup { name } => gazetteer::lookup(&name),
+        },
+    }
+}
+
+/// Pages under `paths`, each read and decoded, or an error for that input.
+pub fn read_pages(paths: &[PathBuf], max_bytes: u64) -> impl Iterator<Item = Result<Source, IngestError>> {
+    let mut inputs = Inputs::new(paths.iter(), IngestOptions { max_bytes });
+    std::iter::from_fn(move || {
+        let start = Instant::now();
+        let item = inputs.next()?;
+        Some(item.map(|raw| Source::from_raw(raw, start.elapsed())))
+    })
+}
+
+/// A `YYYY-MM-DD` argument.
+pub fn parse_date(s: &str) -> anyhow::Result<warlog_model::Date> {
+    warlog_model::parse_iso_date(s).with_context(|| format!("not a date (expected YYYY-MM-DD): {s:?}"))
+}
+
+/// Is this input a JSON Lines feed (one result line per page)?
+pub fn is_feed(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.ends_with(".jsonl") || name.ends_with(".ndjson") || name.ends_with(".warc")
+}

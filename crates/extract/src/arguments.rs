@@ -1,0 +1,159 @@
+//! A claim's arguments: who acts on whom, where, with what losses and
+//! weapons — read from the trigger's clause, with passive voice ("a été
+//! bombardée par X"), accusations ("X accuse Y d'avoir bombardé") and
+//! attached clauses ("…, tuant un civil") taken into account.
+
+use warlog_model::{Actor, Count, EventType, Place, Role, Victims};
+use warlog_recognise::actors::ActorForm;
+
+use crate::clause::Clause;
+use crate::input::Outcome;
+use crate::lexicon::{Grammar, Lexicons};
+use crate::sentence::SentenceView;
+
+/// The actor of mention `i`, in the role it plays in an event of `event_type`.
+fn actor_for_event(view: &SentenceView<'_>, i: usize, event_type: EventType) -> Option<Actor> {
+    let m = &view.actors[i].value;
+    let country = m.country.as_deref()?;
+    let role = match m.form {
+        // A state named by its country acts through its army in violence.
+        ActorForm::Country(_) | ActorForm::People | ActorForm::Adjective if event_type.is_violent() => Role::Military,
+        ActorForm::Country(_) => Role::Government,
+        _ => m.role,
+    };
+    Some(Actor::new(country, role))
+}
+
+/// Agent and patient of the trigger at words `[t0, t1)` in `clause`.
+/// `exclude` are actor mentions used as the source.
+pub fn actors(
+    view: &SentenceView<'_>,
+    lex: &Lexicons,
+    lang: &str,
+    event_type: EventType,
+    t0: usize,
+    t1: usize,
+    clause: Clause,
+    exclude: &[usize],
+) -> (Option<Actor>, Option<Actor>) {
+    let usable = |i: usize| !exclude.contains(&i) && view.actors[i].value.country.is_some();
+    let word = |i: usize| view.word(i);
+    // Passive: "a été bombardée par les forces X" / "bombed by X".
+    let passive = (t0.saturating_sub(3)..t0).any(|i| lex.is(lang, word(i), Grammar::Passive));
+    let agent_word = (t1..(t1 + 3).min(view.words.len())).find(|&i| lex.is(lang, word(i), Grammar::Agent));
+    if passive || agent_word.is_some() {
+        let agent = agent_word.and_then(|a| {
+            (0..view.actors.len()).find(|&i| usable(i) && view.actors[i].start > a && view.actors[i].start <= a + 4)
+        });
+        let patient =
+            (0..view.actors.len()).rev().find(|&i| usable(i) && view.actors[i].end <= t0 && view.actors[i].start >= clause.start);
+        if agent.is_some() || patient.is_some() {
+            return (agent.and_then(|i| actor_for_event(view, i, event_type)), patient.and_then(|i| actor_for_event(view, i, event_type)));
+        }
+    }
+    // Accusation frame: "X accuse Y d'avoir bombardé": Y acts.
+    let accused = view
+        .words
+        .iter()
+        .enumerate()
+        .take(t0)
+        .filter(|(_, w)| w.folded.starts_with("accus"))
+        .last()
+        .and_then(|(a, _)| (0..view.actors.len()).find(|&i| usable(i) && view.actors[i].start > a && view.actors[i].end <= t0));
+    // Subject: the nearest party before the trigger in its clause; else the
+    // demonym right after a nominal trigger ("un tir de missile arménien");
+    // else, for an attached clause, the main clause's subject.
+    let before = (0..view.actors.len())
+        .rev()
+        .find(|&i| usable(i) && view.actors[i].end <= t0 && view.actors[i].start >= clause.start && Some(i) != accused);
+    let adjective_after = (0..view.actors.len()).find(|&i| {
+        usable(i) && view.actors[i].value.form == ActorForm::Adjective && view.actors[i].start >= t1 && view.actors[i].start <= t1 + 3
+    });
+    let main_subject = if clause.opener.is_some() {
+        (0..view.actors.len()).find(|&i| usable(i) && view.actors[i].end <= clause.start)
+    } else {
+        None
+    };
+    let agent = accused.or(before).or(adjective_after).or(main_subject);
+    // Object: the first party after the trigger in its clause.
+    let patient = (0..view.actors.len()).find(|&i| {
+        usable(i) && Some(i) != agent && view.actors[i].start >= t1 && view.actors[i].end <= clause.end.max(t1 + 8)
+    });
+    (agent.and_then(|i| actor_for_event(view, i, event_type)), patient.and_then(|i| actor_for_event(view, i, event_type)))
+}
+
+/// Places where the event happened: locations in the trigger's clause, else
+/// in the clauses attached after it, else anywhere in the sentence.
+/// A place that only says which region another one lies in is dropped.
+pub fn places(view: &SentenceView<'_>, clause: Clause, exclude_spans: &[warlog_model::Span]) -> Vec<Place> {
+    let ok = |p: &&crate::sentence::Located<&crate::input::PlaceMatch>| !exclude_spans.iter().any(|s| s.overlaps(p.span));
+    let mut chosen: Vec<_> = SentenceView::in_clause(&view.places, clause).filter(ok).collect();
+    if chosen.is_empty() {
+        let later = view.clauses.iter().filter(|c| c.start >= clause.end && c.opener.is_some());
+        for c in later {
+            chosen = SentenceView::in_clause(&view.places, *c).filter(ok).collect();
+            if !chosen.is_empty() {
+                break;
+            }
+        }
+    }
+    if chosen.is_empty() {
+        chosen = view.places.iter().filter(ok).collect();
+    }
+    // "Tokh, région de Hadrut": Hadrut locates Tokh, it is not a second place.
+    let mut out: Vec<Place> = Vec::new();
+    for (k, p) in chosen.iter().enumerate() {
+        let context_of_previous = k > 0 && {
+            let prev = chosen[k - 1];
+            let gap: Vec<&str> = (prev.end..p.start).map(|i| view.word(i)).collect();
+            gap.len() <= 4 && gap.iter().any(|w| matches!(*w, "region" | "district" | "province" | "oblast" | "rayon" | "wilaya"))
+        };
+        if context_of_previous {
+            continue;
+        }
+        if !out.iter().any(|o| o.name == p.value.place.name) {
+            out.push(p.value.place.clone());
+        }
+    }
+    out
+}
+
+/// Killed and wounded figures of the clause (or the sentence), and who the
+/// victims were.
+pub fn casualties(view: &SentenceView<'_>) -> (Option<Count>, Option<Count>, Option<Victims>) {
+    let mut killed: Option<Count> = None;
+    let mut wounded: Option<Count> = None;
+    let mut victims: Option<Victims> = None;
+    for c in view.casualties.iter().filter(|c| !c.value.cumulative) {
+        let slot = match c.value.outcome {
+            Outcome::Killed => &mut killed,
+            Outcome::Wounded => &mut wounded,
+            _ => continue,
+        };
+        if let Some(n) = c.value.count {
+            // Within one sentence a later figure is an update ("14 (20 selon
+            // un dernier bilan)"): keep the highest.
+            *slot = Some(match *slot {
+                Some(old) if old.low() >= n.low() => old,
+                _ => n,
+            });
+        }
+        if c.value.outcome == Outcome::Killed || victims.is_none() {
+            victims = Some(victims.map_or(c.value.victims, |v| v.merge(c.value.victims)));
+        }
+    }
+    (killed, wounded, victims)
+}
+
+/// Weapon names of the clause, and the strike mode they imply.
+pub fn weapons(view: &SentenceView<'_>, clause: Clause) -> (Vec<String>, Option<String>) {
+    let mut names: Vec<String> = Vec::new();
+    let mut mode = None;
+    for w in SentenceView::in_clause(&view.weapons, clause) {
+        if !names.contains(&w.value.name) {
+            names.push(w.value.name.clone());
+        }
+        mode = mode.or(w.value.class.mode().map(str::to_string));
+    }
+    (names, mode)
+}

@@ -1,0 +1,207 @@
+//! From triggers to candidate events: each trigger gets its event type from
+//! its rule (weapon, object, victims), then the candidates of a sentence are
+//! reduced so that one happening gives one claim: a death merges into the
+//! strike that caused it, an accusation that names a strike becomes that
+//! strike, an appeal swallows what it calls for.
+
+use warlog_model::{EventType, Role};
+use warlog_recognise::actors::ActorForm;
+
+use crate::clause::{Clause, Opener};
+use crate::input::{Outcome, WeaponClass};
+use warlog_model::Victims;
+use crate::lexicon::{Cue, Lexicons, Rule};
+use crate::sentence::SentenceView;
+
+/// A trigger with its decided event type.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Candidate {
+    /// Index into `SentenceView::triggers`.
+    pub trigger: usize,
+    pub event_type: EventType,
+    pub clause: Clause,
+    /// Higher wins when candidates of one clause describe one happening.
+    pub strength: u8,
+    /// "still in our hands": denies a claimed capture.
+    pub held: bool,
+}
+
+/// Type of a strike by the weapons of its clause.
+fn type_by_weapon(view: &SentenceView<'_>, clause: Clause) -> Option<EventType> {
+    let classes: Vec<WeaponClass> = SentenceView::in_clause(&view.weapons, clause).map(|w| w.value.class).collect();
+    if classes.iter().any(|c| c.is_air()) {
+        Some(EventType::AirStrike)
+    } else if classes.iter().any(|c| c.is_shelling()) {
+        Some(EventType::Shelling)
+    } else if classes.iter().any(|c| c.is_explosive()) {
+        Some(EventType::Explosive)
+    } else {
+        None
+    }
+}
+
+fn is_persons(role: Role) -> bool {
+    matches!(role, Role::Military | Role::Civilians | Role::Mercenaries | Role::ArmedGroup | Role::Police)
+}
+
+/// What the object of a capture is: ground or people.
+fn capture_object(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, t: usize, clause: Clause) -> Option<EventType> {
+    let trig = &view.triggers[t];
+    let after = trig.end..(trig.end + 6).min(clause.end);
+    let before = trig.start.saturating_sub(6).max(clause.start)..trig.start;
+    let near = |s: usize| after.contains(&s) || before.contains(&s);
+    if view.places.iter().any(|p| near(p.start)) {
+        return Some(EventType::TerritoryTaken);
+    }
+    if let Some(nouns) = lex.territory_nouns.get(lang)
+        && (after.clone()).any(|i| !nouns.matches_at(&view.words, i).is_empty())
+    {
+        return Some(EventType::TerritoryTaken);
+    }
+    let people = view
+        .actors
+        .iter()
+        .any(|a| (near(a.start) || near(a.end.saturating_sub(1))) && is_persons(a.value.role) && a.value.form != ActorForm::Country(warlog_recognise::actors::DesignatorForm::Name));
+    let captured = view.casualties.iter().any(|c| c.value.outcome == Outcome::Captured && near(c.start));
+    if people || captured {
+        return Some(EventType::CaptureOfPersons);
+    }
+    None
+}
+
+/// Decides the type of trigger `t`, or `None` when its rule finds nothing
+/// to make it an event (a capture of nothing, a transfer of nothing).
+fn decide(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, t: usize) -> Option<Candidate> {
+    let trig = view.triggers[t];
+    let clause = view.clause(trig.start);
+    let make = |event_type, strength, held| Some(Candidate { trigger: t, event_type, clause, strength, held });
+    match trig.value.rule {
+        Rule::Event => {
+            let strength = match trig.value.default {
+                EventType::AirStrike | EventType::Shelling | EventType::Explosive | EventType::AttackOnCivilians => 5,
+                EventType::ArmedClash => 3,
+                _ => 4,
+            };
+            make(trig.value.default, strength, false)
+        }
+        Rule::Strike => match type_by_weapon(view, clause) {
+            Some(t) => make(t, 5, false),
+            None => make(trig.value.default, 2, false),
+        },
+        Rule::Capture => match capture_object(view, lex, lang, t, clause) {
+            Some(EventType::TerritoryTaken) if trig.value.default == EventType::CaptureOfPersons => {
+                make(EventType::CaptureOfPersons, 4, false)
+            }
+            Some(t) => make(t, 4, false),
+            None if trig.value.default == EventType::CaptureOfPersons => make(EventType::CaptureOfPersons, 4, false),
+            None => None,
+        },
+        Rule::Transfer => {
+            let weapons = SentenceView::in_clause(&view.weapons, clause).count() > 0;
+            let forces = SentenceView::in_clause(&view.actors, clause)
+                .any(|a| matches!(a.value.role, Role::Military | Role::Mercenaries | Role::ArmedGroup | Role::Peacekeepers));
+            if weapons && trig.value.default == EventType::WeaponsSupply {
+                make(EventType::WeaponsSupply, 4, false)
+            } else if weapons && !forces {
+                make(EventType::WeaponsSupply, 4, false)
+            } else if forces {
+                make(EventType::Deployment, 4, false)
+            } else {
+                None
+            }
+        }
+        Rule::Killing => {
+            let casualties: Vec<_> = view
+                .casualties
+                .iter()
+                .filter(|c| c.start < clause.end && c.end > clause.start && !c.value.cumulative)
+                .collect();
+            let people = casualties.iter().any(|c| c.value.outcome != Outcome::Destroyed);
+            if !people {
+                return None;
+            }
+            if let Some(t) = type_by_weapon(view, clause) {
+                return make(t, 5, false);
+            }
+            let civilians = casualties.iter().all(|c| c.value.victims == Victims::Civilians);
+            make(if civilians { EventType::AttackOnCivilians } else { EventType::ArmedClash }, 1, false)
+        }
+        Rule::Held => {
+            let place_near = view.places.iter().any(|p| p.start >= clause.start && p.end <= trig.start);
+            let place_sentence = !view.places.is_empty();
+            if place_near || place_sentence { make(EventType::TerritoryTaken, 4, true) } else { None }
+        }
+    }
+}
+
+/// Is a cue of `kind` before word `i` in the same clause?
+pub fn cue_before(view: &SentenceView<'_>, clause: Clause, i: usize, kinds: &[Cue]) -> bool {
+    view.cues.iter().any(|c| kinds.contains(&c.value) && c.start >= clause.start && c.start < i)
+}
+
+/// The candidate events of a sentence, one per happening.
+pub fn candidates(view: &SentenceView<'_>, lex: &Lexicons, lang: &str) -> Vec<Candidate> {
+    let mut cands: Vec<Candidate> = (0..view.triggers.len()).filter_map(|t| decide(view, lex, lang, t)).collect();
+
+    // Forecasts and hypotheses are not events ("de graves combats pourraient
+    // éclater", "si les forces repoussent l'attaque").
+    cands.retain(|c| {
+        let i = view.triggers[c.trigger].start;
+        !cue_before(view, c.clause, i, &[Cue::Forecast, Cue::Condition])
+    });
+
+    // An appeal swallows what it calls for, up to the end of the sentence.
+    if let Some(first_appeal) = cands.iter().find(|c| c.event_type == EventType::Appeal).copied() {
+        let at = view.triggers[first_appeal.trigger].start;
+        cands.retain(|c| {
+            let i = view.triggers[c.trigger].start;
+            c.event_type == EventType::Appeal || i < at || has_own_speaker(view, c.clause, first_appeal.clause)
+        });
+    }
+
+    // An accusation naming a violent event is that event.
+    let violent = cands.iter().any(|c| c.event_type.is_violent());
+    if violent {
+        cands.retain(|c| c.event_type != EventType::Accusation);
+    }
+
+    // Violent candidates: a weak one (a death, a generic attack) merges into
+    // a stronger one of the same sentence; candidates of one clause merge.
+    let strongest = cands.iter().filter(|c| c.event_type.is_violent()).map(|c| c.strength).max();
+    if let Some(max) = strongest {
+        cands.retain(|c| !c.event_type.is_violent() || c.strength >= 3 || c.strength == max);
+    }
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in cands {
+        let same = kept.iter_mut().find(|k| {
+            (k.event_type.is_violent() && c.event_type.is_violent() && k.clause == c.clause && k.held == c.held)
+                || (k.event_type == c.event_type && k.held == c.held && (k.clause == c.clause || !c.event_type.is_violent()))
+        });
+        match same {
+            Some(k) if c.strength > k.strength => *k = c,
+            Some(_) => {}
+            None => kept.push(c),
+        }
+    }
+    // A participle or relative clause that only adds a death to the main
+    // clause's strike is the same happening.
+    let mut out: Vec<Candidate> = Vec::new();
+    for c in kept {
+        let attached = matches!(c.clause.opener, Some(Opener::Participle | Opener::Relative));
+        if attached
+            && c.event_type.is_violent()
+            && c.strength <= 2
+            && out.iter().any(|o| o.event_type.is_violent() && o.clause.end <= c.clause.start)
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// True when `clause` has its own verb of saying (so it is not under the
+/// appeal of `appeal_clause`).
+fn has_own_speaker(view: &SentenceView<'_>, clause: Clause, appeal_clause: Clause) -> bool {
+    clause != appeal_clause && SentenceView::in_clause(&view.cues, clause).any(|c| c.value == Cue::Say)
+}

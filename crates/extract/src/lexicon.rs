@@ -1,0 +1,175 @@
+//! The extractor's word lists: event triggers and claim cues, per language
+//! (`data/lexicons/<lang>/event_triggers.tsv`, `claim_cues.tsv`).
+
+use std::collections::HashMap;
+
+use warlog_model::EventType;
+use warlog_recognise::phrase::PhraseSet;
+
+/// How a trigger's event type is decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// The default type.
+    Event,
+    /// By the weapon named in the clause, else the default type.
+    Strike,
+    /// Territory when the object is a place, capture of persons for people.
+    Capture,
+    /// Weapons supply when weapons move, else deployment.
+    Transfer,
+    /// A death or wound: by weapon, else by who the victims are.
+    Killing,
+    /// "still in our hands": a denial of a claimed capture.
+    Held,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Trigger {
+    pub rule: Rule,
+    pub default: EventType,
+}
+
+/// What a cue says about a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cue {
+    SourceBefore,
+    Say,
+    Deny,
+    Hedge,
+    Forecast,
+    Condition,
+    Reported,
+    Continuation,
+    /// The source follows and the claim is reported with reserve.
+    SourceHedged,
+    /// A truce broken.
+    Violate,
+}
+
+/// Function-word classes used to read sentence structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grammar {
+    Passive,
+    Agent,
+    Target,
+    Pronoun,
+    PastAux,
+}
+
+/// A territory held by a party other than the state it lies in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Territory {
+    pub code: String,
+    pub lat: (f64, f64),
+    pub lon: (f64, f64),
+    pub years: (i16, i16),
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicons {
+    pub triggers: HashMap<String, PhraseSet<Trigger>>,
+    pub cues: HashMap<String, PhraseSet<Cue>>,
+    /// Per language: folded word → classes (a word can have several).
+    pub grammar: HashMap<String, HashMap<String, Vec<Grammar>>>,
+    pub territory_nouns: HashMap<String, PhraseSet<()>>,
+    pub territories: Vec<Territory>,
+}
+
+impl Lexicons {
+    /// Is the folded `word` of class `class` in `lang`?
+    pub fn is(&self, lang: &str, word: &str, class: Grammar) -> bool {
+        self.grammar.get(lang).and_then(|g| g.get(word)).is_some_and(|c| c.contains(&class))
+    }
+
+    /// The party holding the point, when a territory list says so.
+    pub fn territory_at(&self, lat: f64, lon: f64, year: Option<i16>) -> Option<&str> {
+        self.territories
+            .iter()
+            .find(|t| {
+                (t.lat.0..=t.lat.1).contains(&lat)
+                    && (t.lon.0..=t.lon.1).contains(&lon)
+                    && year.is_none_or(|y| (t.years.0..=t.years.1).contains(&y))
+            })
+            .map(|t| t.code.as_str())
+    }
+}
+
+impl Lexicons {
+    pub fn load() -> Lexicons {
+        let mut lex = Lexicons::default();
+        for t in warlog_lexicon::tables("event_triggers") {
+            let set = lex.triggers.entry(t.lang.clone()).or_default();
+            for r in &t.rows {
+                let rule = match r.get(1).map(String::as_str) {
+                    Some("strike") => Rule::Strike,
+                    Some("capture") => Rule::Capture,
+                    Some("transfer") => Rule::Transfer,
+                    Some("killing") => Rule::Killing,
+                    Some("held") => Rule::Held,
+                    _ => Rule::Event,
+                };
+                if let (Some(phrase), Some(default)) = (r.first(), r.get(2).and_then(|s| EventType::parse(s))) {
+                    set.insert(phrase, Trigger { rule, default });
+                }
+            }
+        }
+        for t in warlog_lexicon::tables("claim_cues") {
+            let set = lex.cues.entry(t.lang.clone()).or_default();
+            for r in &t.rows {
+                let cue = match r.get(1).map(String::as_str) {
+                    Some("source_before") => Cue::SourceBefore,
+                    Some("say") => Cue::Say,
+                    Some("deny") => Cue::Deny,
+                    Some("hedge") => Cue::Hedge,
+                    Some("forecast") => Cue::Forecast,
+                    Some("condition") => Cue::Condition,
+                    Some("reported") => Cue::Reported,
+                    Some("continuation") => Cue::Continuation,
+                    Some("source_hedged") => Cue::SourceHedged,
+                    Some("violate") => Cue::Violate,
+                    _ => continue,
+                };
+                if let Some(phrase) = r.first() {
+                    set.insert(phrase, cue);
+                }
+            }
+        }
+        for t in warlog_lexicon::tables("grammar") {
+            let map = lex.grammar.entry(t.lang.clone()).or_default();
+            for r in &t.rows {
+                let class = match r.get(1).map(String::as_str) {
+                    Some("passive") => Grammar::Passive,
+                    Some("agent") => Grammar::Agent,
+                    Some("target") => Grammar::Target,
+                    Some("pronoun") => Grammar::Pronoun,
+                    Some("past_aux") => Grammar::PastAux,
+                    _ => continue,
+                };
+                if let Some(w) = r.first() {
+                    map.entry(warlog_lexicon::fold::fold(w)).or_default().push(class);
+                }
+            }
+        }
+        for t in warlog_lexicon::tables("territory_nouns") {
+            let set = lex.territory_nouns.entry(t.lang.clone()).or_default();
+            for k in t.keys() {
+                set.insert(k, ());
+            }
+        }
+        if let Some(t) = warlog_lexicon::table("common", "territories") {
+            for r in &t.rows {
+                let num = |i: usize| r.get(i).and_then(|s| s.parse::<f64>().ok());
+                let year = |i: usize| r.get(i).and_then(|s| s.parse::<i16>().ok());
+                if let (Some(code), Some(a), Some(b), Some(c), Some(d)) = (r.get(1), num(2), num(3), num(4), num(5)) {
+                    lex.territories.push(Territory {
+                        code: code.clone(),
+                        lat: (a, b),
+                        lon: (c, d),
+                        years: (year(6).unwrap_or(i16::MIN), year(7).unwrap_or(i16::MAX)),
+                    });
+                }
+            }
+        }
+        lex
+    }
+}

@@ -1,0 +1,146 @@
+//! Who says so: the party a claim is attributed to, and how (stance).
+//!
+//! Attribution comes from a cue: "selon X" / "according to X" (the source
+//! follows), or a verb of saying whose subject is the source ("Bakou
+//! affirme", "X said") or, after inversion, the words that follow it ("a
+//! indiqué le bureau du procureur", "said the ministry"). A pronoun subject
+//! ("a-t-il dit", "Il confirme") refers back to the previous source. With no
+//! attribution the outlet speaks in its own voice.
+
+use warlog_model::{Actor, Role, Source, Span};
+use warlog_recognise::actors::ActorForm;
+
+use crate::clause::Clause;
+use crate::lexicon::{Cue, Grammar, Lexicons};
+use crate::sentence::{Located, SentenceView};
+
+/// A source found in a sentence, with the cue that introduced it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    pub source: Source,
+    pub span: Option<Span>,
+    /// Word index of the cue.
+    pub cue_at: usize,
+    pub cue: Cue,
+    /// Index into `SentenceView::actors` of the source mention.
+    pub actor_index: Option<usize>,
+}
+
+/// The actor a source mention stands for; speakers are states' governments
+/// unless the noun says otherwise.
+pub fn source_actor(m: &Located<warlog_recognise::actors::ActorMention>) -> Option<Actor> {
+    let country = m.value.country.as_deref()?;
+    let role = match m.value.form {
+        ActorForm::Country(_) | ActorForm::People | ActorForm::Adjective => Role::Government,
+        _ => m.value.role,
+    };
+    Some(Actor::new(country, role))
+}
+
+/// The first actor mention starting within `range` of words.
+fn actor_in(view: &SentenceView<'_>, from: usize, to: usize) -> Option<usize> {
+    view.actors.iter().position(|a| a.start >= from && a.start < to && source_actor(a).is_some())
+}
+
+/// The last actor mention ending within `[from, to)`.
+fn actor_before(view: &SentenceView<'_>, from: usize, to: usize) -> Option<usize> {
+    view.actors.iter().rposition(|a| a.start >= from && a.end <= to && source_actor(a).is_some())
+}
+
+/// Every attribution of the sentence, in order.
+pub fn attributions(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, previous: Option<&Source>) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for cue in &view.cues {
+        let clause = view.clause(cue.start);
+        let found = match cue.value {
+            Cue::SourceBefore | Cue::SourceHedged => {
+                let after = actor_in(view, cue.end, (cue.end + 4).min(view.words.len()));
+                match after {
+                    Some(i) => Some((source_actor(&view.actors[i]), Some(i))),
+                    None if pronoun_at(view, lex, lang, cue.end) => previous.map(|p| (p.actor().cloned(), None)),
+                    None => None,
+                }
+            }
+            Cue::Say | Cue::Deny => speaker_of(view, lex, lang, cue, clause, previous),
+            _ => None,
+        };
+        if let Some((actor, idx)) = found {
+            let source = match actor {
+                Some(a) => Source::Party(a),
+                None => continue,
+            };
+            out.push(Attribution {
+                source,
+                span: idx.map(|i| view.actors[i].span),
+                cue_at: cue.start,
+                cue: cue.value,
+                actor_index: idx,
+            });
+        }
+    }
+    out
+}
+
+fn pronoun_at(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, i: usize) -> bool {
+    lex.is(lang, view.word(i), Grammar::Pronoun)
+}
+
+/// The subject of a verb of saying or denying: before it in its clause, or
+/// after it (inversion), or a pronoun for the previous source.
+fn speaker_of(
+    view: &SentenceView<'_>,
+    lex: &Lexicons,
+    lang: &str,
+    cue: &Located<Cue>,
+    clause: Clause,
+    previous: Option<&Source>,
+) -> Option<(Option<Actor>, Option<usize>)> {
+    // Passive denial: "L'information a été démentie par des correspondants".
+    let agent_after = (cue.end..(cue.end + 2).min(view.words.len()))
+        .find(|&i| lex.is(lang, view.word(i), Grammar::Agent))
+        .and_then(|i| actor_in(view, i + 1, (i + 6).min(view.words.len())));
+    if let Some(i) = agent_after {
+        return Some((source_actor(&view.actors[i]), Some(i)));
+    }
+    // After a comma or a closing quote the verb comes first and its subject
+    // follows: "…, a affirmé Bakou", "« … », a indiqué le ministère".
+    let inverted = cue.start > 0 && view.words[cue.start - 1].punct;
+    let end = (cue.end + 8).min(view.words.len());
+    if inverted && let Some(i) = actor_in(view, cue.end, end) {
+        return Some((source_actor(&view.actors[i]), Some(i)));
+    }
+    if let Some(i) = actor_before(view, clause.start, cue.start) {
+        // The subject is close to its verb; a party far before it is more
+        // likely an object of an earlier verb.
+        if cue.start - view.actors[i].end <= 8 {
+            return Some((source_actor(&view.actors[i]), Some(i)));
+        }
+    }
+    let pronoun_subject = (clause.start..cue.start).rev().take(3).any(|i| pronoun_at(view, lex, lang, i))
+        || (cue.start..cue.end).any(|i| pronoun_at(view, lex, lang, i));
+    if pronoun_subject {
+        return previous.map(|p| (p.actor().cloned(), None));
+    }
+    // Inversion without a comma ("a rapporté le Service d'urgence").
+    if let Some(i) = actor_in(view, cue.end, end) {
+        return Some((source_actor(&view.actors[i]), Some(i)));
+    }
+    None
+}
+
+/// The attribution that covers a trigger at word `i` in `clause`: one in
+/// its own clause first, else the sentence's first attribution that is not
+/// a denial.
+pub fn attribution_for<'a>(view: &SentenceView<'_>, atts: &'a [Attribution], clause: Clause) -> Option<&'a Attribution> {
+    let in_clause = atts.iter().find(|a| a.cue_at >= clause.start && a.cue_at < clause.end && a.cue != Cue::Deny);
+    in_clause.or_else(|| {
+        atts.iter().find(|a| {
+            a.cue != Cue::Deny && {
+                // A say cue in another clause governs this one unless that
+                // clause is a relative or participle aside.
+                let c = view.clause(a.cue_at);
+                c.opener.is_none() || c == clause
+            }
+        })
+    })
+}

@@ -1,0 +1,49 @@
+//! Runs the recognisers that look at one sentence at a time (casualty
+//! figures, weapons, actors) and the places stage, which resolves names over
+//! the whole document.
+
+use std::sync::OnceLock;
+
+use warlog_extract::Sentence;
+use warlog_model::{Mention, MentionValue};
+use warlog_recognise::actors::ActorLexicon;
+use warlog_recognise::casualties::{Casualty, find_casualties};
+use warlog_recognise::places::{PlaceMatch, Places};
+use warlog_recognise::weapons::{WeaponMatch, find_weapons};
+use warlog_model::Span;
+
+/// The bundled gazetteer with its word lists, loaded once per process.
+pub fn places() -> &'static Places {
+    static PLACES: OnceLock<Places> = OnceLock::new();
+    PLACES.get_or_init(|| {
+        Places::new().unwrap_or_else(|e| panic!("warlog was built with a broken gazetteer: {e}"))
+    })
+}
+
+/// Toponyms of the claim-yielding regions, resolved document-wide.
+pub fn find_places(places: &Places, text: &str, regions: &[Span], lang: &str) -> Vec<PlaceMatch> {
+    if regions.is_empty() {
+        return Vec::new();
+    }
+    places.find(text, regions, lang)
+}
+
+/// Casualty figures and weapons, sentence by sentence.
+pub fn figures(text: &str, sentences: &[Sentence], lang: &str) -> (Vec<Casualty>, Vec<WeaponMatch>) {
+    let mut casualties = Vec::new();
+    let mut weapons = Vec::new();
+    for s in sentences {
+        casualties.extend(find_casualties(text, s.span, lang));
+        weapons.extend(find_weapons(text, s.span, lang));
+    }
+    (casualties, weapons)
+}
+
+/// Parties named in the sentences, as mentions (those whose country is known).
+pub fn actors(lex: &ActorLexicon, text: &str, sentences: &[Sentence], lang: &str) -> Vec<Mention> {
+    sentences
+        .iter()
+        .flat_map(|s| lex.find(text, s.span, lang))
+        .filter_map(|m| m.actor().map(|actor| Mention { span: m.span, value: MentionValue::Actor { actor } }))
+        .collect()
+}

@@ -1,0 +1,370 @@
+//! Places: toponyms in French and English text, resolved to coordinates
+//! against the bundled gazetteer (`warlog-gazetteer`).
+//!
+//! [`Places::find`] works on a whole document in two passes. First it spots
+//! every name the gazetteer knows ([`spot`]) and reads the words around it
+//! (prepositions, "région de", titles, verbs, directions). Then it resolves
+//! the document at once ([`resolve`]): the countries of the plausible spots
+//! give the document's focus; each spot takes the candidate that fits
+//! population, feature class, focus and any explicit container best; a
+//! second pass adds closeness to the places chosen in the first. A spot is
+//! reported when the evidence that it is a place clears a threshold; a
+//! country or capital used as a speaker ("Bakou affirme", "selon Moscou")
+//! is reported with [`PlaceRole::Metonym`], for the claim extractor.
+//!
+//! ```
+//! use warlog_model::{PlaceRole, Span};
+//! let places = warlog_recognise::places::Places::new().unwrap();
+//! let text = "Bakou affirme que la ville de Gandja a été bombardée.";
+//! let found = places.find(text, &[], "fr");
+//! assert_eq!(found[0].role, PlaceRole::Metonym);
+//! assert_eq!(found[1].place.geonameid, Some(586523));
+//! ```
+
+mod lexicon;
+pub mod resolve;
+mod spot;
+
+use std::collections::HashSet;
+
+use warlog_gazetteer::{Gazetteer, PlaceInfo, PlaceKind, key};
+use warlog_model::{Mention, MentionValue, Place, PlacePrecision, PlaceRole, Span, alpha2_to_alpha3};
+
+use crate::token::TokenKind;
+use lexicon::{Cue, Lexicon};
+use resolve::{Cand, Focus};
+use spot::{Region, Spot};
+
+/// The places recogniser: the gazetteer and the word lists, loaded once;
+/// `Send + Sync`, shared across threads.
+pub struct Places {
+    gaz: &'static Gazetteer<'static>,
+    lex: Lexicon,
+}
+
+/// The gazetteer could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum PlacesError {
+    #[error("the bundled gazetteer cannot be read ({0}); rebuild data/gazetteer/gazetteer.bin")]
+    Gazetteer(String),
+}
+
+/// A toponym found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceMatch {
+    /// Byte range of the name in the text.
+    pub span: Span,
+    /// The resolved place (name, GeoNames id, coordinates, country, precision).
+    pub place: Place,
+    /// A location, or a country or capital standing for its government.
+    pub role: PlaceRole,
+    pub kind: PlaceKind,
+    /// Other candidates considered, best first (at most four).
+    pub alternatives: Vec<Place>,
+    /// 0..1: how sure the choice among candidates and the call "place" are.
+    pub confidence: f32,
+}
+
+impl PlaceMatch {
+    pub fn to_mention(&self) -> Mention {
+        Mention { span: self.span, value: MentionValue::Place { place: self.place.clone(), role: self.role } }
+    }
+}
+
+/// One spot after resolution.
+struct Resolved {
+    spot: Spot,
+    cands: Vec<Cand>,
+    chosen: usize,
+    contained: bool,
+    evidence: f64,
+    scores: Vec<f64>,
+    role: PlaceRole,
+    forced: bool,
+}
+
+impl Resolved {
+    fn kept(&self) -> bool {
+        self.role == PlaceRole::Metonym || self.evidence >= resolve::KEEP_THRESHOLD
+    }
+}
+
+impl Places {
+    /// The recogniser over the gazetteer embedded in the binary.
+    pub fn new() -> Result<Places, PlacesError> {
+        let gaz = Gazetteer::embedded().map_err(|e| PlacesError::Gazetteer(e.to_string()))?;
+        Ok(Places::with_gazetteer(gaz))
+    }
+
+    pub fn with_gazetteer(gaz: &'static Gazetteer<'static>) -> Places {
+        Places { gaz, lex: Lexicon::load() }
+    }
+
+    pub fn gazetteer(&self) -> &'static Gazetteer<'static> {
+        self.gaz
+    }
+
+    /// Toponyms of `text` within `regions` (the whole text when empty),
+    /// resolved at document level. `lang` is a two-letter code (`fr`, `en`).
+    pub fn find(&self, text: &str, regions: &[Span], lang: &str) -> Vec<PlaceMatch> {
+        self.run(text, regions, lang, &[]).iter().filter(|r| r.kept()).map(|r| self.to_match(r)).collect()
+    }
+
+    /// Resolves given toponym spans (e.g. a benchmark's gold names) with the
+    /// document as context: one answer per span, `None` when the gazetteer
+    /// has no such name.
+    pub fn resolve_spans(&self, text: &str, spans: &[Span], lang: &str) -> Vec<Option<PlaceMatch>> {
+        let resolved = self.run(text, &[], lang, spans);
+        spans
+            .iter()
+            .map(|s| resolved.iter().find(|r| r.forced && r.spot.span == *s).map(|r| self.to_match(r)))
+            .collect()
+    }
+
+    /// Resolves a name on demand, preferring places in the `focus` countries
+    /// (ISO alpha-2 or alpha-3).
+    pub fn lookup(&self, name: &str, focus: &[&str]) -> Option<Place> {
+        let cands = resolve::candidates(self.gaz, &self.gaz.lookup(&key(name)));
+        let in_focus = |c: &Cand| {
+            c.info.country.is_some_and(|cc| {
+                focus.iter().any(|f| f.eq_ignore_ascii_case(cc) || alpha2_to_alpha3(cc).is_some_and(|a3| f.eq_ignore_ascii_case(a3)))
+            })
+        };
+        let best = cands.iter().max_by(|a, b| {
+            let sa = a.prior + if in_focus(a) { 4.0 } else { 0.0 };
+            let sb = b.prior + if in_focus(b) { 4.0 } else { 0.0 };
+            sa.total_cmp(&sb).then(b.info.id.cmp(&a.info.id))
+        })?;
+        let precision = match best.info.kind {
+            PlaceKind::Country => PlacePrecision::Country,
+            PlaceKind::Admin1 | PlaceKind::Area => PlacePrecision::Region,
+            PlaceKind::Admin2 => PlacePrecision::Near,
+            _ => PlacePrecision::Exact,
+        };
+        Some(resolve::to_place(&best.info, precision, (best.info.lat, best.info.lon)))
+    }
+
+    /// The ISO alpha-3 code of a country name in any spelling the gazetteer
+    /// knows ("Azerbaïdjan", "azerbaidjan", "Royaume-Uni"), for the actors
+    /// lexicon.
+    pub fn country_by_name(&self, folded: &str) -> Option<&'static str> {
+        self.gaz
+            .lookup(&key(folded))
+            .iter()
+            .filter(|p| p.main)
+            .filter_map(|p| self.gaz.place(p.place))
+            .find(|p| p.kind == PlaceKind::Country)
+            .and_then(|p| alpha2_to_alpha3(p.country?))
+    }
+
+    fn run(&self, text: &str, regions: &[Span], lang: &str, forced: &[Span]) -> Vec<Resolved> {
+        let lists = self.lex.lang(lang);
+        let whole = [Span::new(0, text.len())];
+        let regions = if regions.is_empty() { &whole[..] } else { regions };
+        let mut built = Vec::new();
+        let mut lower = HashSet::new();
+        let mut next_sentence = 0;
+        for span in regions {
+            if text.get(span.start..span.end).is_none() {
+                continue;
+            }
+            let region = Region::new(text, *span, next_sentence);
+            next_sentence = region.sentence.last().map_or(next_sentence, |s| s + 1);
+            for t in region.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+                if t.text(text).chars().next().is_some_and(char::is_lowercase) {
+                    lower.insert(key(t.text(text)));
+                }
+            }
+            built.push(region);
+        }
+        let mut spots = Vec::new();
+        for (i, region) in built.iter().enumerate() {
+            let mut found = spot::spot_region(self.gaz, region, i);
+            if !forced.is_empty() {
+                found.retain(|s| !forced.iter().any(|f| f.overlaps(s.span)));
+                found.extend(forced_spots(self.gaz, region, i, forced));
+                found.sort_by_key(|s| s.first);
+            }
+            spot::describe(&mut found, region, &self.lex, lists, &lower);
+            spots.extend(found);
+        }
+        self.resolve(spots, forced)
+    }
+
+    fn resolve(&self, spots: Vec<Spot>, forced: &[Span]) -> Vec<Resolved> {
+        let cands: Vec<Vec<Cand>> = spots.iter().map(|s| resolve::candidates(self.gaz, &s.postings)).collect();
+        let containers = containers(&spots, &cands);
+        let plausible = |s: &Spot| {
+            let f = &s.feats;
+            !f.title && !f.stop && !(s.words == 1 && (f.next_cap || f.prev_cap || f.lowercase_elsewhere))
+        };
+        let focus = Focus::of(
+            spots
+                .iter()
+                .zip(&cands)
+                .filter(|(s, _)| plausible(s))
+                .map(|(s, c)| (&c[..], if s.words > 1 { 1.5 } else { 1.0 })),
+        );
+        let mut out: Vec<Resolved> = spots
+            .into_iter()
+            .zip(cands)
+            .enumerate()
+            .map(|(i, (spot, cands))| {
+                let forced = forced.contains(&spot.span);
+                let contained = containers[i].clone();
+                let mut r = Resolved {
+                    spot,
+                    cands,
+                    chosen: 0,
+                    contained: false,
+                    evidence: f64::NEG_INFINITY,
+                    scores: Vec::new(),
+                    role: PlaceRole::Location,
+                    forced,
+                };
+                choose(&mut r, &focus, &[], &contained);
+                r
+            })
+            .collect();
+        // Second pass: closeness to the places kept in the first.
+        let firsts: Vec<(String, PlaceInfo<'static>)> = out
+            .iter()
+            .filter(|r| r.kept() && r.role == PlaceRole::Location && !r.cands.is_empty())
+            .map(|r| (r.spot.key.clone(), r.cands[r.chosen].info))
+            .collect();
+        for (i, r) in out.iter_mut().enumerate() {
+            let others: Vec<PlaceInfo<'static>> =
+                firsts.iter().filter(|(k, _)| *k != r.spot.key).map(|(_, p)| *p).collect();
+            choose(r, &focus, &others, &containers[i]);
+        }
+        out.retain(|r| !r.cands.is_empty());
+        out
+    }
+
+    fn to_match(&self, r: &Resolved) -> PlaceMatch {
+        let c = &r.cands[r.chosen];
+        let precision = resolve::precision(&c.info, &r.spot);
+        let coords = resolve::directional(&c.info, r.spot.feats.direction);
+        let place = resolve::to_place(&c.info, precision, coords);
+        let mut order: Vec<usize> = (0..r.cands.len()).filter(|&i| i != r.chosen).collect();
+        order.sort_by(|&a, &b| r.scores[b].total_cmp(&r.scores[a]));
+        let alternatives = order
+            .iter()
+            .take(4)
+            .map(|&i| {
+                let a = &r.cands[i].info;
+                resolve::to_place(a, resolve::precision(a, &r.spot), (a.lat, a.lon))
+            })
+            .collect();
+        // Softmax share of the chosen candidate, times how clearly it is a place.
+        let top = r.scores[r.chosen];
+        let sum: f64 = r.scores.iter().map(|s| (s - top).exp()).sum();
+        let choice = 1.0 / sum;
+        let placeness = 1.0 / (1.0 + (-(r.evidence - resolve::KEEP_THRESHOLD)).exp());
+        let confidence = if r.role == PlaceRole::Metonym { choice } else { choice * placeness };
+        PlaceMatch { span: r.spot.span, place, role: r.role, kind: c.info.kind, alternatives, confidence: confidence as f32 }
+    }
+}
+
+/// Picks the best candidate of a resolved spot and updates its evidence and role.
+fn choose(r: &mut Resolved, focus: &Focus, others: &[PlaceInfo<'static>], contained: &[bool]) {
+    if r.cands.is_empty() {
+        return;
+    }
+    r.scores = r
+        .cands
+        .iter()
+        .enumerate()
+        .map(|(k, c)| resolve::score(c, &r.spot, focus, others, contained.get(k).copied().unwrap_or(false)))
+        .collect();
+    r.chosen = (0..r.cands.len()).max_by(|&a, &b| r.scores[a].total_cmp(&r.scores[b]).then(b.cmp(&a))).unwrap_or(0);
+    r.contained = contained.get(r.chosen).copied().unwrap_or(false);
+    let c = &r.cands[r.chosen];
+    r.evidence = resolve::evidence(c, &r.spot, focus, others, r.contained);
+    let f = &r.spot.feats;
+    let speaker = f.verb_after || f.metonym_before;
+    // A seat of power ("le Kremlin") is its institution unless the text is
+    // about being there ("au Kremlin").
+    let institution = c.info.kind == PlaceKind::Landmark && !matches!(f.before, Some(Cue::At | Cue::Near));
+    r.role = if resolve::metonym_capable(c.info.kind) && (speaker || institution) && f.direction.is_none() {
+        PlaceRole::Metonym
+    } else {
+        PlaceRole::Location
+    };
+}
+
+/// For each spot, which of its candidates lie in an explicit container named
+/// next to it ("X, région de Y", "X de la région de Y", "Alexandria,
+/// Louisiana"), and which of a container's candidates contain the named
+/// place (both get the bonus).
+fn containers(spots: &[Spot], cands: &[Vec<Cand>]) -> Vec<Vec<bool>> {
+    let mut out: Vec<Vec<bool>> = cands.iter().map(|c| vec![false; c.len()]).collect();
+    for i in 0..spots.len() {
+        let Some(j) = (i + 1..spots.len()).find(|&j| {
+            let (a, b) = (&spots[i], &spots[j]);
+            a.region == b.region && a.sentence == b.sentence && b.first > a.last
+        }) else {
+            continue;
+        };
+        let (a, b) = (&spots[i], &spots[j]);
+        let gap = b.first - a.last - 1;
+        let linked = match b.feats.before {
+            Some(Cue::Admin) => gap <= 8,
+            Some(Cue::At) => gap <= 2,
+            _ => gap == 1 && b.feats.listed_after == Some(i) && !b.feats.coordinated,
+        };
+        if !linked {
+            continue;
+        }
+        for (k, c) in cands[i].iter().enumerate() {
+            for (l, d) in cands[j].iter().enumerate().take(8) {
+                if resolve::contains(&d.info, &c.info) {
+                    out[i][k] = true;
+                    out[j][l] = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Spots for given spans (benchmark names), whatever their capitalisation.
+fn forced_spots(gaz: &Gazetteer<'_>, region: &Region<'_>, region_index: usize, forced: &[Span]) -> Vec<Spot> {
+    let mut out = Vec::new();
+    for f in forced {
+        // Tokens touching the span: a gold "Russia" lies inside the token "Russia's".
+        let first = region.tokens.iter().position(|t| t.span.overlaps(*f));
+        let last = region.tokens.iter().rposition(|t| t.span.overlaps(*f));
+        let (Some(first), Some(last)) = (first, last) else { continue };
+        let slice = f.slice(region.text);
+        let mut k = key(slice);
+        let mut postings = gaz.lookup(&k);
+        if postings.is_empty() {
+            if let Some(rest) = ["the ", "le ", "la ", "les ", "l "].iter().find_map(|a| k.strip_prefix(a)) {
+                k = rest.to_string();
+                postings = gaz.lookup(&k);
+            }
+        }
+        if postings.is_empty() {
+            continue;
+        }
+        let words = region.tokens[first..=last].iter().filter(|t| t.kind == TokenKind::Word).count();
+        out.push(Spot {
+            span: *f,
+            key: k,
+            words,
+            postings,
+            feats: Default::default(),
+            sentence: region.sentence[first],
+            region: region_index,
+            first,
+            last,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod seeds;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,396 @@
+//! Spotting: the word sequences of a text that are names in the gazetteer,
+//! with the cues around each that say whether and how it is a place.
+//!
+//! A spot starts at a capitalised word (or an article before one: "le
+//! Caire", or a lowercase word of a name listed so: "bande de Gaza"), takes
+//! the longest run of up to [`MAX_WORDS`] words whose key is in the
+//! gazetteer, and ends on a capitalised word. Nothing is decided here: the
+//! features feed [`super::resolve`].
+
+use std::collections::HashSet;
+
+use warlog_gazetteer::{Gazetteer, Posting, key};
+use warlog_model::Span;
+
+use super::lexicon::{Cue, Direction, LangLists, Lexicon, MetonymCue, norm};
+use crate::token::{Token, TokenKind, tokenize};
+
+/// Longest name tried, in words ("Saint-Pierre-et-Miquelon" is one word).
+pub const MAX_WORDS: usize = 6;
+
+/// Lowercase articles a name of two or more words may start with in running
+/// text ("la Mecque", "the Hague"). Elided "l'" is not one: glued to the
+/// noun, it would turn "l'Homme" into a one-word name.
+const ARTICLES: &[&str] = &["le", "la", "les", "the"];
+
+/// What the words around a spot say.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Feats {
+    /// First word of a sentence, line or quote: its capital says nothing.
+    pub sentence_initial: bool,
+    /// A cue just before ("à", "près de", "région de", "village de").
+    pub before: Option<Cue>,
+    /// A division word just after ("X region", "X district").
+    pub admin_after: bool,
+    /// A title just before ("le président X", "Gen. X"): a person.
+    pub title: bool,
+    /// Followed by a capitalised word that is not itself a place.
+    pub next_cap: bool,
+    /// Preceded by a capitalised word that is not a place, a title or a
+    /// sentence start.
+    pub prev_cap: bool,
+    /// A speech or action verb follows ("said", "affirme").
+    pub verb_after: bool,
+    /// A plural verb follows ("X et Y sont").
+    pub plural_after: bool,
+    /// A metonym cue precedes ("selon", "according to", "accusé").
+    pub metonym_before: bool,
+    /// A part of the place is meant ("le nord du X", "northern X").
+    pub direction: Option<Direction>,
+    /// In the stoplist: not a place on its own.
+    pub stop: bool,
+    /// The same word appears lowercase elsewhere in the document.
+    pub lowercase_elsewhere: bool,
+    /// Joined to the previous spot by a comma or "et"/"and" (a list).
+    pub listed_after: Option<usize>,
+    /// Joined to the previous spot by "et"/"and".
+    pub coordinated: bool,
+}
+
+/// A name found in the text.
+#[derive(Clone, Debug)]
+pub struct Spot {
+    pub span: Span,
+    pub key: String,
+    pub words: usize,
+    pub postings: Vec<Posting>,
+    pub feats: Feats,
+    /// Index of the sentence the spot is in (per document, increasing).
+    pub sentence: usize,
+    /// Token range in its region, for neighbourhood tests.
+    pub(crate) region: usize,
+    pub(crate) first: usize,
+    pub(crate) last: usize,
+}
+
+/// Tokens of one region with the per-token facts spotting needs.
+pub(crate) struct Region<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    /// Folded text of each token.
+    pub folded: Vec<String>,
+    /// A sentence starts at this token.
+    pub starts: Vec<bool>,
+    /// Sentence number of each token.
+    pub sentence: Vec<usize>,
+}
+
+fn is_boundary_punct(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…" | ":" | ";" | "«" | "»" | "\"" | "“" | "”" | "(" | ")" | "[" | "]" | "|" | "•" | "—" | "–")
+}
+
+impl<'t> Region<'t> {
+    pub fn new(text: &'t str, span: Span, first_sentence: usize) -> Region<'t> {
+        let tokens = tokenize(text, span);
+        let folded: Vec<String> = tokens.iter().map(|t| norm(t.text(text))).collect();
+        let mut starts = vec![false; tokens.len()];
+        let mut sentence = vec![first_sentence; tokens.len()];
+        let mut current = first_sentence;
+        for i in 0..tokens.len() {
+            let start = i == 0 || gap_has_newline(text, &tokens, i) || {
+                let prev = &tokens[i - 1];
+                prev.kind == TokenKind::Punct && is_boundary_punct(prev.text(text))
+            };
+            if start && i > 0 {
+                current += 1;
+            }
+            starts[i] = start;
+            sentence[i] = current;
+        }
+        Region { text, tokens, folded, starts, sentence }
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalised(self.text))
+    }
+
+    /// Capitalised because it is a name, not merely as the first word of a
+    /// sentence. A word after an elided article is not a sentence start, so
+    /// "L'Arménie" keeps its informative capital.
+    fn informative_capital(&self, i: usize) -> bool {
+        self.capitalised(i) && !self.starts[i]
+    }
+
+    fn newline_before(&self, i: usize) -> bool {
+        i > 0 && gap_has_newline(self.text, &self.tokens, i)
+    }
+
+    /// Word tokens before `i` in the same sentence, nearest last (folded),
+    /// stopping at punctuation other than a title's dot.
+    fn words_before(&self, i: usize, max: usize) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut j = i;
+        while j > 0 && out.len() < max {
+            if self.starts[j] {
+                break;
+            }
+            j -= 1;
+            if self.tokens[j].kind != TokenKind::Word {
+                break;
+            }
+            out.push(self.folded[j].as_str());
+        }
+        out.reverse();
+        out
+    }
+
+    /// Word tokens after `i` in the same sentence (folded).
+    fn words_after(&self, i: usize, max: usize) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut j = i + 1;
+        while j < self.tokens.len() && out.len() < max {
+            if self.starts[j] || self.tokens[j].kind != TokenKind::Word {
+                break;
+            }
+            out.push(self.folded[j].as_str());
+            j += 1;
+        }
+        out
+    }
+}
+
+/// End of a name ending at token `j`, without an English possessive
+/// ("Russia's" → "Russia").
+pub(crate) fn name_end(r: &Region<'_>, j: usize) -> usize {
+    let t = r.tokens[j].span;
+    let word = t.slice(r.text);
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+            return t.end - suffix.len();
+        }
+    }
+    t.end
+}
+
+fn gap_has_newline(text: &str, tokens: &[Token], i: usize) -> bool {
+    text.get(tokens[i - 1].span.end..tokens[i].span.start).is_some_and(|g| g.contains('\n'))
+}
+
+/// Finds the spots of one region.
+pub(crate) fn spot_region(gaz: &Gazetteer<'_>, region: &Region<'_>, region_index: usize) -> Vec<Spot> {
+    let r = region;
+    let n = r.tokens.len();
+    let mut spots = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !r.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let cap = r.capitalised(i);
+        let article = !cap && ARTICLES.contains(&r.folded[i].as_str()) && r.capitalised(i + 1);
+        let mut best: Option<(usize, String, Vec<Posting>)> = None;
+        let mut j = i;
+        let mut words = 1;
+        loop {
+            let slice = &r.text[r.tokens[i].span.start..name_end(r, j)];
+            let k = key(slice);
+            if k.is_empty() {
+                break;
+            }
+            let mut posts = gaz.lookup(&k);
+            if !(cap || article) || !r.capitalised(j) {
+                posts.retain(|p| p.lowercase_ok);
+            }
+            if !posts.is_empty() && !(article && (j == i || !k.contains(' '))) {
+                best = Some((j, k.clone(), posts));
+            }
+            if words >= MAX_WORDS || !gaz.has_longer(&k) {
+                break;
+            }
+            // Next word, stepping over an abbreviation's dot ("St. Louis").
+            let mut next = j + 1;
+            if next < n && r.tokens[next].kind == TokenKind::Punct && r.tokens[next].text(r.text) == "." {
+                next += 1;
+            }
+            if next >= n || !r.is_word(next) || r.newline_before(next) || r.starts[next] && next == j + 1 {
+                break;
+            }
+            j = next;
+            words += 1;
+        }
+        match best {
+            Some((last, k, postings)) => {
+                let span = Span::new(r.tokens[i].span.start, name_end(r, last));
+                let words = r.tokens[i..=last].iter().filter(|t| t.kind == TokenKind::Word).count();
+                spots.push(Spot {
+                    span,
+                    key: k,
+                    words,
+                    postings,
+                    feats: Feats::default(),
+                    sentence: r.sentence[i],
+                    region: region_index,
+                    first: i,
+                    last,
+                });
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    spots
+}
+
+/// Fills the features of the spots of one region.
+pub(crate) fn describe(spots: &mut [Spot], region: &Region<'_>, lex: &Lexicon, lists: &LangLists, lower: &HashSet<String>) {
+    let r = region;
+    let starts: HashSet<usize> = spots.iter().map(|s| s.first).collect();
+    let ends: HashSet<usize> = spots.iter().map(|s| s.last).collect();
+    for s in spots.iter_mut() {
+        let f = &mut s.feats;
+        // Stopped when the name is a stopword, or made only of stopwords ("A La").
+        f.stop = lex.stop.contains(&s.key) || s.key.split(' ').all(|w| lex.stop.contains(w));
+        f.sentence_initial = r.starts[s.first];
+        f.lowercase_elsewhere = s.words == 1 && lower.contains(&s.key);
+
+        let before = r.words_before(s.first, 5);
+        let stripped = strip_articles(&before);
+        f.before = match_suffix(stripped, |p| lists.cues.get(p).copied().filter(|c| !matches!(c, Cue::Skip | Cue::Title | Cue::AdminAfter)));
+        f.title = title_before(r, s.first, lists);
+        f.direction = direction_before(stripped, lists);
+        let before_verbs = skip_words(stripped, lists);
+        f.metonym_before = match_suffix(before_verbs, |p| {
+            lists.metonym.get(p).filter(|k| k.contains(&MetonymCue::Before)).map(|_| ())
+        })
+        .is_some();
+
+        let after = r.words_after(s.last, 4);
+        f.admin_after = after.first().is_some_and(|w| lists.cues.get(*w) == Some(&Cue::AdminAfter));
+        let verbs: Vec<&str> = after.iter().copied().skip_while(|w| lists.cues.get(*w) == Some(&Cue::Skip)).collect();
+        let has = |kind: MetonymCue| {
+            verbs.first().is_some_and(|w| lists.metonym.get(*w).is_some_and(|k| k.contains(&kind)))
+                || (verbs.len() >= 2
+                    && lists.metonym.get(&format!("{} {}", verbs[0], verbs[1])).is_some_and(|k| k.contains(&kind)))
+        };
+        f.verb_after = has(MetonymCue::After);
+        f.plural_after = has(MetonymCue::Plural);
+
+        let next = s.last + 1;
+        f.next_cap = r.informative_capital(next)
+            && !r.newline_before(next)
+            && !starts.contains(&next)
+            && lists.cues.get(&r.folded[next]).is_none_or(|c| *c != Cue::AdminAfter);
+        f.prev_cap = s.first > 0
+            && r.informative_capital(s.first - 1)
+            && !ends.contains(&(s.first - 1))
+            && !lex.stop.contains(&key(&r.folded[s.first - 1]))
+            && !lists.cues.contains_key(&r.folded[s.first - 1]);
+    }
+    link_lists(spots, r);
+}
+
+/// Spots in a list ("Goranboy, Terter et Agdam") share the cue and
+/// direction of the first, and a plural verb after the last.
+fn link_lists(spots: &mut [Spot], r: &Region<'_>) {
+    for k in 1..spots.len() {
+        let (a, b) = (&spots[k - 1], &spots[k]);
+        if a.region != b.region || a.sentence != b.sentence || b.first <= a.last {
+            continue;
+        }
+        let between: Vec<&str> = (a.last + 1..b.first).map(|t| r.folded[t].as_str()).collect();
+        let joins = !between.is_empty()
+            && between.len() <= 2
+            && between.iter().all(|w| matches!(*w, "," | "et" | "and" | "ou" | "or" | "&" | "/"));
+        if !joins {
+            continue;
+        }
+        let coordinated = between.iter().any(|w| matches!(*w, "et" | "and" | "&"));
+        let inherited = a.feats.before;
+        let dir = a.feats.direction;
+        let metonym_before = a.feats.metonym_before;
+        let b = &mut spots[k].feats;
+        b.listed_after = Some(k - 1);
+        b.coordinated = coordinated;
+        if b.before.is_none() {
+            b.before = inherited;
+        }
+        if b.direction.is_none() {
+            b.direction = dir;
+        }
+        b.metonym_before |= metonym_before;
+    }
+    // A plural verb after the last of "X et Y" covers both.
+    for k in (1..spots.len()).rev() {
+        if spots[k].feats.plural_after && spots[k].feats.coordinated {
+            spots[k].feats.verb_after = true;
+            if let Some(p) = spots[k].feats.listed_after {
+                spots[p].feats.verb_after = true;
+            }
+        }
+    }
+}
+
+fn strip_articles<'a, 'b>(words: &'b [&'a str]) -> &'b [&'a str] {
+    let mut end = words.len();
+    while end > 0 && matches!(words[end - 1], "le" | "la" | "les" | "l'" | "the" | "a" | "an" | "un" | "une") {
+        end -= 1;
+    }
+    &words[..end]
+}
+
+fn skip_words<'a, 'b>(words: &'b [&'a str], lists: &LangLists) -> &'b [&'a str] {
+    let mut end = words.len();
+    while end > 0 && lists.cues.get(words[end - 1]) == Some(&Cue::Skip) {
+        end -= 1;
+    }
+    strip_articles(&words[..end])
+}
+
+/// The longest phrase (up to four words) ending the word list that `f` knows.
+fn match_suffix<T>(words: &[&str], f: impl Fn(&str) -> Option<T>) -> Option<T> {
+    for n in (1..=words.len().min(4)).rev() {
+        let phrase = words[words.len() - n..].join(" ");
+        if let Some(v) = f(&phrase) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// A title right before the name, also in its abbreviated form with a dot
+/// ("M. Aliev", "Gen. Smith").
+fn title_before(r: &Region<'_>, first: usize, lists: &LangLists) -> bool {
+    if first == 0 {
+        return false;
+    }
+    let prev = first - 1;
+    let is_title = |w: &str| lists.cues.get(w) == Some(&Cue::Title);
+    if r.tokens[prev].kind == TokenKind::Punct && r.tokens[prev].text(r.text) == "." && prev > 0 {
+        let w = &r.folded[prev - 1];
+        return r.is_word(prev - 1) && (is_title(&format!("{w}.")) || is_title(w));
+    }
+    if !r.is_word(prev) {
+        return false;
+    }
+    let words = r.words_before(first, 2);
+    match_suffix(&words, |p| is_title(p).then_some(())).is_some()
+}
+
+/// "nord du", "sud-ouest de la", "northern", "north of the".
+fn direction_before(words: &[&str], lists: &LangLists) -> Option<Direction> {
+    let last = *words.last()?;
+    if lists.adjectives.contains(last) {
+        return lists.directions.get(last).copied();
+    }
+    for n in [2, 1] {
+        if words.len() > n && lists.connectors.contains(&words[words.len() - n..].join(" ")) {
+            return lists.directions.get(words[words.len() - n - 1]).copied();
+        }
+    }
+    None
+}
