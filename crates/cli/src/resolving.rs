@@ -6,14 +6,13 @@
 use std::collections::HashMap;
 
 use anyhow::Context;
-use warlog_model::{Date, EventType};
+use warlog_model::Date;
 use warlog_resolve::{ClaimInfo, EventDraft, Resolver, tallies};
 use warlog_store::{ClaimRef, EventRecord, Resolution, Store, StoredClaim};
 
 /// What one resolve pass did.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Resolved {
-    pub claims: usize,
     pub events_touched: usize,
     pub tallies: usize,
 }
@@ -77,7 +76,8 @@ pub fn resolve_pending(store: &mut Store) -> anyhow::Result<Resolved> {
     let existing: Vec<(i64, Vec<ClaimInfo>)> = index
         .iter()
         .filter_map(|e| {
-            let infos: Vec<ClaimInfo> = e.claims.iter().filter_map(|r| by_id.get(&r.claim_id).map(|c| info(c))).collect();
+            let infos: Vec<ClaimInfo> =
+                e.claims.iter().filter_map(|r| by_id.get(&r.claim_id).map(|c| info(c))).collect();
             e.id.map(|id| (id, infos))
         })
         .collect();
@@ -94,9 +94,5 @@ pub fn resolve_pending(store: &mut Store) -> anyhow::Result<Resolved> {
     let tallies = tallies(&infos);
     let resolution = Resolution { events, tallies, resolved_through: through };
     let outcome = store.save_resolution(&resolution).context("saving events")?;
-    Ok(Resolved {
-        claims: infos.iter().filter(|c| c.claim.event_type != EventType::CasualtyTally).count(),
-        events_touched: outcome.event_ids.len(),
-        tallies: outcome.tallies_added,
-    })
+    Ok(Resolved { events_touched: outcome.event_ids.len(), tallies: outcome.tallies_added })
 }

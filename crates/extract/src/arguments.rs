@@ -26,6 +26,7 @@ fn actor_for_event(view: &SentenceView<'_>, i: usize, event_type: EventType) -> 
 
 /// Agent and patient of the trigger at words `[t0, t1)` in `clause`.
 /// `exclude` are actor mentions used as the source.
+#[allow(clippy::too_many_arguments)]
 pub fn actors(
     view: &SentenceView<'_>,
     lex: &Lexicons,
@@ -45,21 +46,21 @@ pub fn actors(
         let agent = agent_word.and_then(|a| {
             (0..view.actors.len()).find(|&i| usable(i) && view.actors[i].start > a && view.actors[i].start <= a + 4)
         });
-        let patient =
-            (0..view.actors.len()).rev().find(|&i| usable(i) && view.actors[i].end <= t0 && view.actors[i].start >= clause.start);
+        let patient = (0..view.actors.len())
+            .rev()
+            .find(|&i| usable(i) && view.actors[i].end <= t0 && view.actors[i].start >= clause.start);
         if agent.is_some() || patient.is_some() {
-            return (agent.and_then(|i| actor_for_event(view, i, event_type)), patient.and_then(|i| actor_for_event(view, i, event_type)));
+            return (
+                agent.and_then(|i| actor_for_event(view, i, event_type)),
+                patient.and_then(|i| actor_for_event(view, i, event_type)),
+            );
         }
     }
     // Accusation frame: "X accuse Y d'avoir bombardé": Y acts.
-    let accused = view
-        .words
-        .iter()
-        .enumerate()
-        .take(t0)
-        .filter(|(_, w)| w.folded.starts_with("accus"))
-        .last()
-        .and_then(|(a, _)| (0..view.actors.len()).find(|&i| usable(i) && view.actors[i].start > a && view.actors[i].end <= t0));
+    let accused =
+        view.words.iter().enumerate().take(t0).rfind(|(_, w)| w.folded.starts_with("accus")).and_then(|(a, _)| {
+            (0..view.actors.len()).find(|&i| usable(i) && view.actors[i].start > a && view.actors[i].end <= t0)
+        });
     // Subject: the nearest party before the trigger in its clause; else the
     // demonym right after a nominal trigger ("un tir de missile arménien");
     // else, for an attached clause, the main clause's subject.
@@ -67,7 +68,10 @@ pub fn actors(
         .rev()
         .find(|&i| usable(i) && view.actors[i].end <= t0 && view.actors[i].start >= clause.start && Some(i) != accused);
     let adjective_after = (0..view.actors.len()).find(|&i| {
-        usable(i) && view.actors[i].value.form == ActorForm::Adjective && view.actors[i].start >= t1 && view.actors[i].start <= t1 + 3
+        usable(i)
+            && view.actors[i].value.form == ActorForm::Adjective
+            && view.actors[i].start >= t1
+            && view.actors[i].start <= t1 + 3
     });
     let main_subject = if clause.opener.is_some() {
         (0..view.actors.len()).find(|&i| usable(i) && view.actors[i].end <= clause.start)
@@ -79,14 +83,28 @@ pub fn actors(
     let patient = (0..view.actors.len()).find(|&i| {
         usable(i) && Some(i) != agent && view.actors[i].start >= t1 && view.actors[i].end <= clause.end.max(t1 + 8)
     });
-    (agent.and_then(|i| actor_for_event(view, i, event_type)), patient.and_then(|i| actor_for_event(view, i, event_type)))
+    (
+        agent.and_then(|i| actor_for_event(view, i, event_type)),
+        patient.and_then(|i| actor_for_event(view, i, event_type)),
+    )
 }
 
 /// Places where the event happened: locations in the trigger's clause, else
-/// in the clauses attached after it, else anywhere in the sentence.
-/// A place that only says which region another one lies in is dropped.
-pub fn places(view: &SentenceView<'_>, clause: Clause, exclude_spans: &[warlog_model::Span]) -> Vec<Place> {
-    let ok = |p: &&crate::sentence::Located<&crate::input::PlaceMatch>| !exclude_spans.iter().any(|s| s.overlaps(p.span));
+/// in the clauses attached after it, else anywhere in the sentence. An act
+/// of violence happens at every place its clause names (GOLD.md: "one action
+/// at several places is one line per place"); any other claim gets one
+/// place — the first after the trigger, else the nearest before it — unless
+/// the text lists several. A place that only says which region another lies
+/// in ("Tokh, région de Hadrut") is not a place of its own.
+pub fn places(
+    view: &SentenceView<'_>,
+    clause: Clause,
+    t: usize,
+    every: bool,
+    exclude_spans: &[warlog_model::Span],
+) -> Vec<Place> {
+    let ok =
+        |p: &&crate::sentence::Located<&crate::input::PlaceMatch>| !exclude_spans.iter().any(|s| s.overlaps(p.span));
     let mut chosen: Vec<_> = SentenceView::in_clause(&view.places, clause).filter(ok).collect();
     if chosen.is_empty() {
         let later = view.clauses.iter().filter(|c| c.start >= clause.end && c.opener.is_some());
@@ -100,17 +118,44 @@ pub fn places(view: &SentenceView<'_>, clause: Clause, exclude_spans: &[warlog_m
     if chosen.is_empty() {
         chosen = view.places.iter().filter(ok).collect();
     }
-    // "Tokh, région de Hadrut": Hadrut locates Tokh, it is not a second place.
-    let mut out: Vec<Place> = Vec::new();
-    for (k, p) in chosen.iter().enumerate() {
-        let context_of_previous = k > 0 && {
-            let prev = chosen[k - 1];
-            let gap: Vec<&str> = (prev.end..p.start).map(|i| view.word(i)).collect();
-            gap.len() <= 4 && gap.iter().any(|w| matches!(*w, "region" | "district" | "province" | "oblast" | "rayon" | "wilaya"))
-        };
-        if context_of_previous {
-            continue;
+    // Drop places that locate the one before them.
+    let gap_words = |a: usize, b: usize| -> Vec<&str> { (a..b).map(|i| view.word(i)).collect() };
+    let mut located: Vec<&crate::sentence::Located<&crate::input::PlaceMatch>> = Vec::new();
+    for p in chosen {
+        let context = located.last().is_some_and(|prev| {
+            let gap = gap_words(prev.end, p.start);
+            gap.len() <= 4
+                && gap.iter().any(|w| matches!(*w, "region" | "district" | "province" | "oblast" | "rayon" | "wilaya"))
+        });
+        if !context {
+            located.push(p);
         }
+    }
+    // Lists: consecutive places joined only by commas and "and".
+    let joined = |a: usize, b: usize| gap_words(a, b).iter().all(|w| matches!(*w, "," | "et" | "and" | "ou" | "or"));
+    let mut lists: Vec<Vec<usize>> = Vec::new();
+    for (k, p) in located.iter().enumerate() {
+        match lists.last_mut() {
+            Some(list) if joined(located[*list.last().unwrap_or(&k)].end, p.start) => list.push(k),
+            _ => lists.push(vec![k]),
+        }
+    }
+    let after = lists.iter().find(|l| located[l[0]].start >= t);
+    let before = lists.iter().rev().find(|l| located[l[0]].start < t);
+    let pick = match (after, before) {
+        (Some(l), _) => l,
+        (None, Some(l)) => l,
+        (None, None) => return Vec::new(),
+    };
+    let picked: Vec<&crate::sentence::Located<&crate::input::PlaceMatch>> = if every {
+        located
+    } else if pick.len() > 1 {
+        pick.iter().map(|&k| located[k]).collect()
+    } else {
+        vec![located[pick[0]]]
+    };
+    let mut out: Vec<Place> = Vec::new();
+    for p in picked {
         if !out.iter().any(|o| o.name == p.value.place.name) {
             out.push(p.value.place.clone());
         }

@@ -9,9 +9,9 @@ use warlog_recognise::actors::ActorForm;
 
 use crate::clause::{Clause, Opener};
 use crate::input::{Outcome, WeaponClass};
-use warlog_model::Victims;
-use crate::lexicon::{Cue, Lexicons, Rule};
+use crate::lexicon::{Cue, Grammar, Lexicons, Rule};
 use crate::sentence::SentenceView;
+use warlog_model::Victims;
 
 /// A trigger with its decided event type.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -58,10 +58,11 @@ fn capture_object(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, t: usize,
     {
         return Some(EventType::TerritoryTaken);
     }
-    let people = view
-        .actors
-        .iter()
-        .any(|a| (near(a.start) || near(a.end.saturating_sub(1))) && is_persons(a.value.role) && a.value.form != ActorForm::Country(warlog_recognise::actors::DesignatorForm::Name));
+    let people = view.actors.iter().any(|a| {
+        (near(a.start) || near(a.end.saturating_sub(1)))
+            && is_persons(a.value.role)
+            && a.value.form != ActorForm::Country(warlog_recognise::actors::DesignatorForm::Name)
+    });
     let captured = view.casualties.iter().any(|c| c.value.outcome == Outcome::Captured && near(c.start));
     if people || captured {
         return Some(EventType::CaptureOfPersons);
@@ -98,11 +99,12 @@ fn decide(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, t: usize) -> Opti
         },
         Rule::Transfer => {
             let weapons = SentenceView::in_clause(&view.weapons, clause).count() > 0;
-            let forces = SentenceView::in_clause(&view.actors, clause)
-                .any(|a| matches!(a.value.role, Role::Military | Role::Mercenaries | Role::ArmedGroup | Role::Peacekeepers));
-            if weapons && trig.value.default == EventType::WeaponsSupply {
-                make(EventType::WeaponsSupply, 4, false)
-            } else if weapons && !forces {
+            let forces = SentenceView::in_clause(&view.actors, clause).any(|a| {
+                matches!(a.value.role, Role::Military | Role::Mercenaries | Role::ArmedGroup | Role::Peacekeepers)
+            });
+            // Weapons move (with or without the forces that carry them, when
+            // the verb is one of supply); else forces deploy.
+            if weapons && (trig.value.default == EventType::WeaponsSupply || !forces) {
                 make(EventType::WeaponsSupply, 4, false)
             } else if forces {
                 make(EventType::Deployment, 4, false)
@@ -116,7 +118,9 @@ fn decide(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, t: usize) -> Opti
                 .iter()
                 .filter(|c| c.start < clause.end && c.end > clause.start && !c.value.cumulative)
                 .collect();
-            let people = casualties.iter().any(|c| c.value.outcome != Outcome::Destroyed);
+            // A death with no figure ("le nombre de ses soldats tués") is
+            // talk about losses, not a report of one.
+            let people = casualties.iter().any(|c| c.value.outcome != Outcome::Destroyed && c.value.count.is_some());
             if !people {
                 return None;
             }
@@ -125,6 +129,22 @@ fn decide(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, t: usize) -> Opti
             }
             let civilians = casualties.iter().all(|c| c.value.victims == Victims::Civilians);
             make(if civilians { EventType::AttackOnCivilians } else { EventType::ArmedClash }, 1, false)
+        }
+        Rule::Take => {
+            // One verb ("pris", "repris") takes its object right after it, or
+            // its subject before it in the passive ("a été prise par");
+            // a phrase ("pris le contrôle de") reaches further.
+            let reach = if trig.end - trig.start == 1 { 4 } else { 8 };
+            let passive =
+                (trig.start.saturating_sub(2)..trig.start).any(|i| lex.is(lang, view.word(i), Grammar::Passive));
+            let after = trig.end..(trig.end + reach).min(clause.end);
+            let back = if passive || reach == 8 { 8 } else { 0 };
+            let before = trig.start.saturating_sub(back).max(clause.start)..trig.start;
+            let place = view.places.iter().any(|p| after.contains(&p.start) || before.contains(&p.start));
+            let ground = lex.territory_nouns.get(lang).is_some_and(|nouns| {
+                after.clone().chain(before.clone()).any(|i| !nouns.matches_at(&view.words, i).is_empty())
+            });
+            if place || ground { make(EventType::TerritoryTaken, 4, false) } else { None }
         }
         Rule::Held => {
             let place_near = view.places.iter().any(|p| p.start >= clause.start && p.end <= trig.start);
@@ -145,10 +165,18 @@ pub fn candidates(view: &SentenceView<'_>, lex: &Lexicons, lang: &str) -> Vec<Ca
 
     // Forecasts and hypotheses are not events ("de graves combats pourraient
     // éclater", "si les forces repoussent l'attaque").
+    // (A forecast cue before the trigger anywhere in the sentence, or after
+    // it in its clause: "de graves combats pourraient éclater".)
     cands.retain(|c| {
         let i = view.triggers[c.trigger].start;
-        !cue_before(view, c.clause, i, &[Cue::Forecast, Cue::Condition])
+        let before = view.cues.iter().any(|q| matches!(q.value, Cue::Forecast | Cue::Condition) && q.start < i);
+        let after = SentenceView::in_clause(&view.cues, c.clause).any(|q| q.value == Cue::Forecast && q.start > i);
+        let habit = SentenceView::in_clause(&view.cues, c.clause).any(|q| q.value == Cue::Habitual);
+        !(before || after || habit)
     });
+
+    cands.retain(|c| keeps(view, lex, lang, c));
+    drop_purposes(view, lex, lang, &mut cands);
 
     // An appeal swallows what it calls for, up to the end of the sentence.
     if let Some(first_appeal) = cands.iter().find(|c| c.event_type == EventType::Appeal).copied() {
@@ -159,11 +187,29 @@ pub fn candidates(view: &SentenceView<'_>, lex: &Lexicons, lang: &str) -> Vec<Ca
         });
     }
 
-    // An accusation naming a violent event is that event.
-    let violent = cands.iter().any(|c| c.event_type.is_violent());
-    if violent {
-        cands.retain(|c| c.event_type != EventType::Accusation);
+    // An accusation naming an event is that event ("accuse Bakou d'avoir
+    // violé le cessez-le-feu" is a ceasefire claim by the accuser).
+    if let Some(acc) = cands.iter().find(|c| c.event_type == EventType::Accusation).copied() {
+        let at = view.triggers[acc.trigger].start;
+        let named = cands.iter().any(|c| {
+            c.event_type != EventType::Accusation && (c.event_type.is_violent() || view.triggers[c.trigger].start > at)
+        });
+        if named {
+            cands.retain(|c| c.event_type != EventType::Accusation);
+        }
     }
+    drop_adjectival(view, lex, lang, &mut cands);
+    // "participent à l'offensive": a weak violent noun right after another
+    // trigger is that trigger's object, not an event of its own.
+    let snapshot = cands.clone();
+    cands.retain(|c| {
+        let t = view.triggers[c.trigger].start;
+        !(c.event_type.is_violent()
+            && c.strength <= 2
+            && snapshot.iter().any(|o| {
+                !o.event_type.is_violent() && view.triggers[o.trigger].end <= t && t - view.triggers[o.trigger].end <= 3
+            }))
+    });
 
     // Violent candidates: a weak one (a death, a generic attack) merges into
     // a stronger one of the same sentence; candidates of one clause merge.
@@ -175,7 +221,9 @@ pub fn candidates(view: &SentenceView<'_>, lex: &Lexicons, lang: &str) -> Vec<Ca
     for c in cands {
         let same = kept.iter_mut().find(|k| {
             (k.event_type.is_violent() && c.event_type.is_violent() && k.clause == c.clause && k.held == c.held)
-                || (k.event_type == c.event_type && k.held == c.held && (k.clause == c.clause || !c.event_type.is_violent()))
+                || (k.event_type == c.event_type
+                    && k.held == c.held
+                    && (k.clause == c.clause || !c.event_type.is_violent()))
         });
         match same {
             Some(k) if c.strength > k.strength => *k = c,
@@ -198,6 +246,81 @@ pub fn candidates(view: &SentenceView<'_>, lex: &Lexicons, lang: &str) -> Vec<Ca
         out.push(c);
     }
     out
+}
+
+/// Filters one candidate on its own context: a truce mentioned in passing,
+/// an attempted capture, an event pointed back to ("cette salve"), a noun
+/// that only looks like a verb of appeal or accusation ("la demande").
+fn keeps(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, c: &Candidate) -> bool {
+    let trig = &view.triggers[c.trigger];
+    let before = trig.start.checked_sub(1).map(|i| view.word(i)).unwrap_or("");
+    match c.event_type {
+        EventType::Ceasefire => {
+            return SentenceView::in_clause(&view.cues, c.clause)
+                .any(|q| matches!(q.value, Cue::TruceEvent | Cue::TruceBroken));
+        }
+        EventType::TerritoryTaken | EventType::CaptureOfPersons
+            if cue_before(view, c.clause, trig.start, &[Cue::Attempt]) =>
+        {
+            return false;
+        }
+        EventType::Appeal | EventType::Accusation
+            if trig.end - trig.start == 1 && lex.is(lang, before, Grammar::Determiner) =>
+        {
+            return false;
+        }
+        _ => {}
+    }
+    // "ne pas appeler à", "did not attack": no event. (A truce's own
+    // negation, "pas de cessez-le-feu", is a cue of its breaking, above.)
+    let negated = (trig.start.saturating_sub(3).max(c.clause.start)..trig.start)
+        .any(|i| lex.is(lang, view.word(i), Grammar::Negation));
+    !negated && !lex.is(lang, before, Grammar::Demonstrative)
+}
+
+/// A past participle with no auxiliary before it qualifies a noun ("des
+/// combattants recrutés en Syrie"): background to another event of its
+/// clause, not an event of its own.
+fn drop_adjectival(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, cands: &mut Vec<Candidate>) {
+    let adjectival: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            let t = &view.triggers[c.trigger];
+            let w = view.words[t.start].span.slice(view.text);
+            !c.event_type.is_violent()
+                && t.end - t.start == 1
+                && lex.ends_with(lang, w, Grammar::ParticipleSuffix)
+                && !(t.start.saturating_sub(2)..t.start).any(|i| lex.is(lang, view.word(i), Grammar::Auxiliary))
+        })
+        .collect();
+    let snapshot = cands.clone();
+    let mut k = 0;
+    cands.retain(|c| {
+        let drop =
+            adjectival[k] && snapshot.iter().enumerate().any(|(j, o)| j != k && !adjectival[j] && o.clause == c.clause);
+        k += 1;
+        !drop
+    });
+}
+
+/// "pour/afin de + infinitive" states a purpose: the triggers after it are
+/// not events, when the sentence has an event outside the purpose.
+fn drop_purposes(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, cands: &mut Vec<Candidate>) {
+    let infinitive = |j: usize| lex.ends_with(lang, view.words[j].span.slice(view.text), Grammar::InfinitiveSuffix);
+    let purpose_at: Vec<usize> = (0..view.words.len())
+        .filter(|&i| lex.is(lang, view.word(i), Grammar::Purpose))
+        .filter(|&i| (i + 1..(i + 3).min(view.words.len())).any(infinitive))
+        .collect();
+    if purpose_at.is_empty() {
+        return;
+    }
+    let in_purpose = |c: &Candidate| {
+        let t = view.triggers[c.trigger].start;
+        purpose_at.iter().any(|&p| p < t && p >= c.clause.start)
+    };
+    if cands.iter().any(|c| !in_purpose(c)) {
+        cands.retain(|c| !in_purpose(c));
+    }
 }
 
 /// True when `clause` has its own verb of saying (so it is not under the

@@ -18,6 +18,9 @@ pub enum Opener {
     Relative,
     Conjunction,
     Participle,
+    /// A subordinate clause put first ("Même si X s'en défend, …"): it ends
+    /// at the next comma.
+    Subordinate,
 }
 
 #[derive(Debug, Default)]
@@ -42,6 +45,7 @@ impl ClauseStarters {
                 let opener = match r.get(1).map(String::as_str) {
                     Some("relative") => Opener::Relative,
                     Some("participle") => Opener::Participle,
+                    Some("subordinate") => Opener::Subordinate,
                     _ => Opener::Conjunction,
                 };
                 if let Some(p) = r.first() {
@@ -57,25 +61,28 @@ impl ClauseStarters {
         let set = self.by_lang.get(lang);
         let mut clauses = Vec::new();
         let mut start = 0;
-        let mut opener = None;
+        let opener_at = |j: usize| set.and_then(|s| s.matches_at(words, j).into_iter().next()).map(|m| *m.value);
+        // A sentence opening on a subordinate clause: that clause ends at the
+        // first comma.
+        let mut opener = opener_at(0).filter(|o| *o == Opener::Subordinate);
         let mut i = 0;
         while i < words.len() {
             let w = &words[i];
             let hard = w.punct && matches!(w.folded.as_str(), ";" | ":");
             let comma = w.punct && w.folded == ",";
-            let opener_at = |j: usize| set.and_then(|s| s.matches_at(words, j).into_iter().next()).map(|m| *m.value);
             // A participle may follow its own subject: ", Erevan ayant démenti".
             let next_opener = opener_at(i + 1).or_else(|| {
                 (2..=3).find_map(|k| opener_at(i + k).filter(|o| *o == Opener::Participle && !words[i + 1].punct))
             });
             let bare_conjunction = !w.punct && i > start && opener_at(i) == Some(Opener::Conjunction);
-            if hard || (comma && next_opener.is_some()) {
+            let ends_subordinate = comma && opener == Some(Opener::Subordinate);
+            if hard || (comma && next_opener.is_some()) || ends_subordinate {
                 if i + 1 > start {
                     clauses.push(Clause { start, end: i + 1, opener });
                 }
                 start = i + 1;
-                opener = if hard { None } else { next_opener };
-            } else if bare_conjunction {
+                opener = if hard || ends_subordinate && next_opener.is_none() { None } else { next_opener };
+            } else if bare_conjunction && opener != Some(Opener::Subordinate) {
                 clauses.push(Clause { start, end: i, opener });
                 start = i;
                 opener = Some(Opener::Conjunction);
@@ -91,11 +98,7 @@ impl ClauseStarters {
 
 /// The clause holding word `i`.
 pub fn clause_of(clauses: &[Clause], i: usize) -> Clause {
-    clauses
-        .iter()
-        .copied()
-        .find(|c| c.start <= i && i < c.end)
-        .unwrap_or(Clause { start: 0, end: i + 1, opener: None })
+    clauses.iter().copied().find(|c| c.start <= i && i < c.end).unwrap_or(Clause { start: 0, end: i + 1, opener: None })
 }
 
 #[cfg(test)]
@@ -124,6 +127,12 @@ mod tests {
     #[test]
     fn commas_in_lists_do_not() {
         assert_eq!(clauses("Ils ont frappé Lviv, Kharkiv et Odessa.", "fr").len(), 1);
+    }
+
+    #[test]
+    fn a_leading_subordinate_clause_ends_at_its_comma() {
+        let got = clauses("Même si Ankara s'en défend, les preuves de son implication s'accumulent.", "fr");
+        assert_eq!(got, ["Même si Ankara s'en défend,", "les preuves de son implication s'accumulent."]);
     }
 
     #[test]

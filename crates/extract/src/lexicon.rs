@@ -19,6 +19,8 @@ pub enum Rule {
     Transfer,
     /// A death or wound: by weapon, else by who the victims are.
     Killing,
+    /// A verb of taking: territory only, and only with ground as object.
+    Take,
     /// "still in our hands": a denial of a claimed capture.
     Held,
 }
@@ -34,6 +36,8 @@ pub struct Trigger {
 pub enum Cue {
     SourceBefore,
     Say,
+    /// A verb of saying that keeps its distance ("prétend", "claimed").
+    SayHedged,
     Deny,
     Hedge,
     Forecast,
@@ -42,8 +46,16 @@ pub enum Cue {
     Continuation,
     /// The source follows and the claim is reported with reserve.
     SourceHedged,
-    /// A truce broken.
+    /// A truce broken, said with a noun ("en violation de").
     Violate,
+    /// A truce agreed or entering into force: the truce is an event.
+    TruceEvent,
+    /// A truce broken, said with a verb: an event, and violated.
+    TruceBroken,
+    /// An attempt ("tentant de s'emparer"): a capture that did not happen.
+    Attempt,
+    /// A habit or state ("les heurts y sont réguliers"), not an event.
+    Habitual,
 }
 
 /// Function-word classes used to read sentence structure.
@@ -54,6 +66,24 @@ pub enum Grammar {
     Target,
     Pronoun,
     PastAux,
+    /// Makes the next word a noun ("la demande").
+    Determiner,
+    /// Points back to something said ("cette salve").
+    Demonstrative,
+    /// Opens a purpose ("pour", "afin de").
+    Purpose,
+    /// Makes a following past participle a verb.
+    Auxiliary,
+    /// A word ending that makes a past participle ("é", "ed").
+    ParticipleSuffix,
+    /// A word ending that makes an infinitive ("er", "ir").
+    InfinitiveSuffix,
+    /// Negates what follows ("ne", "pas", "not").
+    Negation,
+    /// Before a country or city, makes it a place ("en Azerbaïdjan").
+    Locative,
+    /// Before a country, makes it a complement rather than a party.
+    Preposition,
 }
 
 /// A territory held by a party other than the state it lies in.
@@ -81,6 +111,16 @@ impl Lexicons {
         self.grammar.get(lang).and_then(|g| g.get(word)).is_some_and(|c| c.contains(&class))
     }
 
+    /// Does `word` (as written) end with a suffix of `class`?
+    pub fn ends_with(&self, lang: &str, word: &str, class: Grammar) -> bool {
+        let lower = word.to_lowercase();
+        self.grammar.get(lang).is_some_and(|g| {
+            g.iter().any(|(suffix, classes)| {
+                classes.contains(&class) && lower.len() > suffix.len() + 2 && lower.ends_with(suffix.as_str())
+            })
+        })
+    }
+
     /// The party holding the point, when a territory list says so.
     pub fn territory_at(&self, lat: f64, lon: f64, year: Option<i16>) -> Option<&str> {
         self.territories
@@ -106,6 +146,7 @@ impl Lexicons {
                     Some("transfer") => Rule::Transfer,
                     Some("killing") => Rule::Killing,
                     Some("held") => Rule::Held,
+                    Some("take") => Rule::Take,
                     _ => Rule::Event,
                 };
                 if let (Some(phrase), Some(default)) = (r.first(), r.get(2).and_then(|s| EventType::parse(s))) {
@@ -119,6 +160,7 @@ impl Lexicons {
                 let cue = match r.get(1).map(String::as_str) {
                     Some("source_before") => Cue::SourceBefore,
                     Some("say") => Cue::Say,
+                    Some("say_hedged") => Cue::SayHedged,
                     Some("deny") => Cue::Deny,
                     Some("hedge") => Cue::Hedge,
                     Some("forecast") => Cue::Forecast,
@@ -127,6 +169,10 @@ impl Lexicons {
                     Some("continuation") => Cue::Continuation,
                     Some("source_hedged") => Cue::SourceHedged,
                     Some("violate") => Cue::Violate,
+                    Some("truce_event") => Cue::TruceEvent,
+                    Some("truce_broken") => Cue::TruceBroken,
+                    Some("attempt") => Cue::Attempt,
+                    Some("habitual") => Cue::Habitual,
                     _ => continue,
                 };
                 if let Some(phrase) = r.first() {
@@ -143,10 +189,24 @@ impl Lexicons {
                     Some("target") => Grammar::Target,
                     Some("pronoun") => Grammar::Pronoun,
                     Some("past_aux") => Grammar::PastAux,
+                    Some("determiner") => Grammar::Determiner,
+                    Some("demonstrative") => Grammar::Demonstrative,
+                    Some("purpose") => Grammar::Purpose,
+                    Some("auxiliary") => Grammar::Auxiliary,
+                    Some("participle_suffix") => Grammar::ParticipleSuffix,
+                    Some("infinitive_suffix") => Grammar::InfinitiveSuffix,
+                    Some("negation") => Grammar::Negation,
+                    Some("locative") => Grammar::Locative,
+                    Some("preposition") => Grammar::Preposition,
                     _ => continue,
                 };
                 if let Some(w) = r.first() {
-                    map.entry(warlog_lexicon::fold::fold(w)).or_default().push(class);
+                    // Suffixes are compared as written (accents matter: "é").
+                    let key = match class {
+                        Grammar::ParticipleSuffix | Grammar::InfinitiveSuffix => w.to_lowercase(),
+                        _ => warlog_lexicon::fold::fold(w),
+                    };
+                    map.entry(key).or_default().push(class);
                 }
             }
         }

@@ -33,15 +33,17 @@ mod lexicon;
 mod sentence;
 mod source;
 
-use warlog_model::{Actor, Claim, Date, EventDate, EventType, Place, PlacePrecision, Role, SegmentKind, Source, Span, Stance};
+use warlog_model::{
+    Actor, Claim, Date, EventDate, EventType, Place, PlacePrecision, Role, SegmentKind, Source, Span, Stance,
+};
 use warlog_recognise::actors::ActorLexicon;
 
 pub use input::{DateHit, Input, Sentence};
 
 use crate::candidate::{Candidate, cue_before};
 use crate::clause::ClauseStarters;
-use crate::lexicon::{Cue, Grammar, Lexicons};
 use crate::input::Outcome;
+use crate::lexicon::{Cue, Grammar, Lexicons};
 use crate::sentence::SentenceView;
 use crate::source::{Attribution, attribution_for, attributions};
 
@@ -94,7 +96,11 @@ impl Extractor {
             let view = SentenceView::new(input, *sentence, &self.lex, &self.actors, &self.starters);
             let atts = attributions(&view, &self.lex, lang, narrative.previous_source.as_ref());
             let first_new = claims.len();
-            let cands = candidate::candidates(&view, &self.lex, lang);
+            let cands = if self.is_background(&view, input.published) {
+                Vec::new()
+            } else {
+                candidate::candidates(&view, &self.lex, lang)
+            };
             for cand in &cands {
                 self.build(input, &view, lang, cand, &atts, &narrative, region.as_ref(), segment.kind, &mut claims);
             }
@@ -138,7 +144,7 @@ impl Extractor {
             (None, Some(a)) => (a.source.clone(), a.span, a.actor_index),
             (None, None) => (Source::Outlet, None, None),
         };
-        let hedged = att.is_some_and(|a| a.cue == Cue::SourceHedged)
+        let hedged = att.is_some_and(|a| matches!(a.cue, Cue::SourceHedged | Cue::SayHedged))
             || cue_before(view, clause, trig.end, &[Cue::Hedge])
             || view.cues.iter().any(|c| c.value == Cue::Hedge && c.start < trig.start);
         let stance = if cand.held || denier.is_some() {
@@ -181,26 +187,41 @@ impl Extractor {
                 claim.taken_by = None;
             }
         }
+        let in_clause = |kinds: &[Cue]| SentenceView::in_clause(&view.cues, clause).any(|c| kinds.contains(&c.value));
         if event_type == EventType::Ceasefire {
-            claim.violated = view.cues.iter().any(|c| c.value == Cue::Violate);
+            claim.violated = in_clause(&[Cue::Violate, Cue::TruceBroken]);
         }
         let exclude_spans: Vec<Span> = source_span.into_iter().collect();
-        let mut places = arguments::places(view, clause, &exclude_spans);
+        let mut places = arguments::places(view, clause, trig.start, event_type.is_violent(), &exclude_spans);
         if places.is_empty() && event_type.is_violent() {
             places.extend(region.cloned());
         }
         let year = claim.date.bounds().map(|(a, _)| a.year());
+        // Parties named together as the source each assert the claim.
+        let co_sources: Vec<&Attribution> = match (denier, att) {
+            (None, Some(a)) => {
+                atts.iter().filter(|b| b.cue_at == a.cue_at && b.source != a.source && b.cue == a.cue).collect()
+            }
+            _ => Vec::new(),
+        };
+        let mut made: Vec<Claim> = Vec::new();
         if places.is_empty() {
             self.victims_as_actor(&mut claim, None, year);
-            out.push(claim);
-            return;
+            made.push(claim);
+        } else {
+            for place in places {
+                let mut c = claim.clone();
+                self.victims_as_actor(&mut c, Some(&place), year);
+                c.place = Some(place);
+                made.push(c);
+            }
         }
-        for place in places {
-            let mut c = claim.clone();
-            self.victims_as_actor(&mut c, Some(&place), year);
-            c.place = Some(place);
-            out.push(c);
+        for co in co_sources {
+            let copies: Vec<Claim> =
+                made.iter().map(|c| Claim { source: co.source.clone(), source_span: co.span, ..c.clone() }).collect();
+            made.extend(copies);
         }
+        out.extend(made);
     }
 
     /// Civilians with no country take the party holding the place.
@@ -211,11 +232,8 @@ impl Extractor {
             return;
         }
         let Some(place) = place else { return };
-        let code = self
-            .lex
-            .territory_at(place.lat, place.lon, year)
-            .map(str::to_string)
-            .or_else(|| place.country.clone());
+        let code =
+            self.lex.territory_at(place.lat, place.lon, year).map(str::to_string).or_else(|| place.country.clone());
         if let Some(code) = code {
             claim.actor2 = Some(Actor::new(&code, Role::Civilians));
         }
@@ -248,12 +266,23 @@ impl Extractor {
             return d;
         }
         let segment = &input.segments[view.sentence.segment];
-        if let Some(entry_date) = segment.date.or(if segment.kind == SegmentKind::Entry { None } else { None })
+        if let Some(entry_date) = segment.date
             && !self.is_past(view, lang)
         {
             return EventDate::Day(entry_date);
         }
         EventDate::Unknown
+    }
+
+    /// A sentence about years long past ("une guerre ayant fait 30.000 morts
+    /// dans les années 1990"): background, not news.
+    fn is_background(&self, view: &SentenceView<'_>, published: Option<Date>) -> bool {
+        let Some(published) = published else { return false };
+        let recent_date = view.dates.iter().any(|d| d.value.date.is_known());
+        let old_year = view.words.iter().any(|w| {
+            w.folded.len() == 4 && w.folded.parse::<i16>().is_ok_and(|y| (1900..published.year() - 1).contains(&y))
+        });
+        old_year && !recent_date
     }
 
     /// A compound past ("a bombardé", "has shelled") or simple past
@@ -264,7 +293,12 @@ impl Extractor {
             self.lex.is(lang, view.word(i), Grammar::PastAux)
                 && (i + 1..(i + 3).min(n)).any(|j| {
                     let w = view.word(j);
-                    w.ends_with('e') || w.ends_with("es") || w.ends_with("ed") || w.ends_with("en") || w.ends_with('u') || w.ends_with('i')
+                    w.ends_with('e')
+                        || w.ends_with("es")
+                        || w.ends_with("ed")
+                        || w.ends_with("en")
+                        || w.ends_with('u')
+                        || w.ends_with('i')
                 })
         })
     }
@@ -280,7 +314,11 @@ impl Extractor {
         kind: SegmentKind,
         out: &mut Vec<Claim>,
     ) {
-        for c in view.casualties.iter().filter(|c| c.value.cumulative) {
+        // Running totals, and equipment destroyed (counted as losses).
+        let tally = |c: &&sentence::Located<&warlog_recognise::casualties::Casualty>| {
+            c.value.cumulative || (c.value.outcome == Outcome::Destroyed && c.value.count.is_some())
+        };
+        for c in view.casualties.iter().filter(tally) {
             let clause = view.clause(c.start);
             let att = attribution_for(view, atts, clause);
             let source = att.map(|a| a.source.clone()).unwrap_or(Source::Outlet);
@@ -327,16 +365,15 @@ impl Extractor {
             };
             // This sentence first (either side of the denial), then the
             // latest earlier claim of the same segment.
-            let target = claims[first_new..]
-                .iter()
-                .position(differs)
-                .map(|i| i + first_new)
-                .or_else(|| {
-                    claims[..first_new]
-                        .iter()
-                        .rposition(|c| differs(c) && c.segment == claims.get(first_new.saturating_sub(1)).map_or(c.segment, |p| p.segment))
-                        .filter(|&i| view.sentence.span.start.saturating_sub(claims[i].evidence.end) < 1200)
-                });
+            let target = claims[first_new..].iter().position(differs).map(|i| i + first_new).or_else(|| {
+                claims[..first_new]
+                    .iter()
+                    .rposition(|c| {
+                        differs(c)
+                            && c.segment == claims.get(first_new.saturating_sub(1)).map_or(c.segment, |p| p.segment)
+                    })
+                    .filter(|&i| view.sentence.span.start.saturating_sub(claims[i].evidence.end) < 1200)
+            });
             let Some(i) = target else { continue };
             let mut denied = claims[i].clone();
             denied.source = denier;
@@ -360,7 +397,12 @@ impl Extractor {
 fn narrow_evidence(view: &SentenceView<'_>, claims: &mut [Claim]) {
     let mut voices: Vec<(&Source, Stance)> = claims.iter().map(|c| (&c.source, c.stance)).collect();
     voices.dedup();
-    if voices.len() < 2 {
+    // Two claims of one type from distinct triggers also need their own spans.
+    let mut kinds: Vec<(EventType, Span)> = claims.iter().map(|c| (c.event_type, c.trigger)).collect();
+    kinds.sort();
+    kinds.dedup();
+    let repeated_type = kinds.windows(2).any(|w| w[0].0 == w[1].0);
+    if voices.len() < 2 && !repeated_type {
         return;
     }
     for c in claims.iter_mut() {

@@ -9,7 +9,7 @@ use warlog_recognise::phrase::{Word, words};
 
 use crate::clause::{Clause, ClauseStarters};
 use crate::input::{Casualty, DateHit, Input, PlaceMatch, Sentence, WeaponMatch};
-use crate::lexicon::{Cue, Lexicons, Trigger};
+use crate::lexicon::{Cue, Grammar, Lexicons, Trigger};
 
 /// A lexicon match located by words `[start, end)`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -22,6 +22,7 @@ pub struct Located<T> {
 
 pub struct SentenceView<'a> {
     pub sentence: Sentence,
+    pub text: &'a str,
     pub words: Vec<Word>,
     pub clauses: Vec<Clause>,
     pub triggers: Vec<Located<Trigger>>,
@@ -40,7 +41,7 @@ fn word_range(words: &[Word], span: Span) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-fn locate<'a, T: Copy>(words: &[Word], items: impl Iterator<Item = (Span, T)>) -> Vec<Located<T>> {
+fn locate<T: Copy>(words: &[Word], items: impl Iterator<Item = (Span, T)>) -> Vec<Located<T>> {
     items
         .filter_map(|(span, value)| word_range(words, span).map(|(start, end)| Located { start, end, span, value }))
         .collect()
@@ -81,14 +82,34 @@ impl<'a> SentenceView<'a> {
             .unwrap_or_default();
 
         let inside = |s: Span| span.contains(s);
-        let places_all: Vec<&PlaceMatch> = input.places.iter().filter(|p| inside(p.span)).collect();
         let mut actor_mentions = actors.find(text, span, lang);
-        // A country word the places stage read as a location is a place, not
-        // an actor; a place read as a metonym ("Bakou affirme") is an actor.
-        actor_mentions.retain(|a| {
-            !matches!(a.form, ActorForm::Country(_))
-                || !places_all.iter().any(|p| p.role == PlaceRole::Location && p.span.overlaps(a.span))
-        });
+        // A country or capital as subject or object ("l'Azerbaïdjan a
+        // accusé l'Arménie", "Bakou affirme") stands for its state: an actor,
+        // and not a place of the event. After a preposition ("en
+        // Azerbaïdjan", "du Haut-Karabakh", "in Kyiv") it is a place or a
+        // complement.
+        let after_preposition = |s: Span| {
+            let mut i = ws.iter().rposition(|w| w.span.end <= s.start);
+            while let Some(k) = i {
+                if lex.is(lang, &ws[k].folded, Grammar::Determiner)
+                    && !lex.is(lang, &ws[k].folded, Grammar::Preposition)
+                {
+                    i = k.checked_sub(1);
+                } else {
+                    break;
+                }
+            }
+            i.is_some_and(|k| lex.is(lang, &ws[k].folded, Grammar::Preposition))
+        };
+        actor_mentions.retain(|a| !matches!(a.form, ActorForm::Country(_)) || !after_preposition(a.span));
+        let state_spans: Vec<Span> =
+            actor_mentions.iter().filter(|a| matches!(a.form, ActorForm::Country(_))).map(|a| a.span).collect();
+        let places_all: Vec<&PlaceMatch> = input
+            .places
+            .iter()
+            .filter(|p| inside(p.span))
+            .filter(|p| !state_spans.iter().any(|s| s.overlaps(p.span)))
+            .collect();
         for p in places_all.iter().filter(|p| p.role == PlaceRole::Metonym) {
             if actor_mentions.iter().any(|a| a.span.overlaps(p.span)) {
                 continue;
@@ -134,6 +155,7 @@ impl<'a> SentenceView<'a> {
             .collect();
         SentenceView {
             sentence,
+            text,
             words: ws,
             clauses,
             triggers,

@@ -48,7 +48,12 @@ fn actor_before(view: &SentenceView<'_>, from: usize, to: usize) -> Option<usize
 }
 
 /// Every attribution of the sentence, in order.
-pub fn attributions(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, previous: Option<&Source>) -> Vec<Attribution> {
+pub fn attributions(
+    view: &SentenceView<'_>,
+    lex: &Lexicons,
+    lang: &str,
+    previous: Option<&Source>,
+) -> Vec<Attribution> {
     let mut out = Vec::new();
     for cue in &view.cues {
         let clause = view.clause(cue.start);
@@ -61,7 +66,7 @@ pub fn attributions(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, previou
                     None => None,
                 }
             }
-            Cue::Say | Cue::Deny => speaker_of(view, lex, lang, cue, clause, previous),
+            Cue::Say | Cue::SayHedged | Cue::Deny => speaker_of(view, lex, lang, cue, clause, previous),
             _ => None,
         };
         if let Some((actor, idx)) = found {
@@ -76,6 +81,25 @@ pub fn attributions(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, previou
                 cue: cue.value,
                 actor_index: idx,
             });
+            // "diffusées par l'armée de l'Artsakh et le ministère arménien":
+            // each coordinated party is a source of its own.
+            let mut last = idx;
+            while let Some(i) = last {
+                let next = i + 1;
+                let Some(m) = view.actors.get(next) else { break };
+                let gap: Vec<&str> = (view.actors[i].end..m.start).map(|w| view.word(w)).collect();
+                let joined = !gap.is_empty()
+                    && gap.iter().all(|w| matches!(*w, "et" | "and" | "," | "le" | "la" | "les" | "the"));
+                let Some(actor) = source_actor(m).filter(|_| joined) else { break };
+                out.push(Attribution {
+                    source: Source::Party(actor),
+                    span: Some(m.span),
+                    cue_at: cue.start,
+                    cue: cue.value,
+                    actor_index: Some(next),
+                });
+                last = Some(next);
+            }
         }
     }
     out
@@ -131,7 +155,11 @@ fn speaker_of(
 /// The attribution that covers a trigger at word `i` in `clause`: one in
 /// its own clause first, else the sentence's first attribution that is not
 /// a denial.
-pub fn attribution_for<'a>(view: &SentenceView<'_>, atts: &'a [Attribution], clause: Clause) -> Option<&'a Attribution> {
+pub fn attribution_for<'a>(
+    view: &SentenceView<'_>,
+    atts: &'a [Attribution],
+    clause: Clause,
+) -> Option<&'a Attribution> {
     let in_clause = atts.iter().find(|a| a.cue_at >= clause.start && a.cue_at < clause.end && a.cue != Cue::Deny);
     in_clause.or_else(|| {
         atts.iter().find(|a| {

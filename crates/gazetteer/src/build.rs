@@ -320,11 +320,12 @@ pub fn build(geonames: &Path, curated: &Path) -> Result<(Vec<u8>, BuildStats), E
         }
         let target = match f[0] {
             "alias" => {
-                let gid: u32 = f[2].parse().map_err(|_| input_err(&supplement_path, line, "alias needs a geonameid"))?;
+                let gid: u32 =
+                    f[2].parse().map_err(|_| input_err(&supplement_path, line, "alias needs a geonameid"))?;
                 stats.aliases += 1;
-                *by_gid
-                    .get(&gid)
-                    .ok_or_else(|| input_err(&supplement_path, line, format!("GeoNames id {gid} is not in the gazetteer")))?
+                *by_gid.get(&gid).ok_or_else(|| {
+                    input_err(&supplement_path, line, format!("GeoNames id {gid} is not in the gazetteer"))
+                })?
             }
             "place" | "area" | "seat" => {
                 let bbox = if f[8].is_empty() {
@@ -399,14 +400,7 @@ fn clean_division(name: &str) -> &str {
     name.split(['(', ')']).next().unwrap_or(name).trim()
 }
 
-fn division_draft(
-        gid: &str,
-        name: &str,
-        cc: &str,
-        fcode: &str,
-        admin1: Option<u16>,
-        admin2: Option<u32>,
-) -> Draft {
+fn division_draft(gid: &str, name: &str, cc: &str, fcode: &str, admin1: Option<u16>, admin2: Option<u32>) -> Draft {
     Draft {
         geonameid: gid.trim().parse().unwrap_or(0),
         name: name.to_string(),

@@ -5,19 +5,17 @@
 use std::sync::OnceLock;
 
 use warlog_extract::Sentence;
+use warlog_model::Span;
 use warlog_model::{Mention, MentionValue};
 use warlog_recognise::actors::ActorLexicon;
 use warlog_recognise::casualties::{Casualty, find_casualties};
 use warlog_recognise::places::{PlaceMatch, Places};
 use warlog_recognise::weapons::{WeaponMatch, find_weapons};
-use warlog_model::Span;
 
 /// The bundled gazetteer with its word lists, loaded once per process.
 pub fn places() -> &'static Places {
     static PLACES: OnceLock<Places> = OnceLock::new();
-    PLACES.get_or_init(|| {
-        Places::new().unwrap_or_else(|e| panic!("warlog was built with a broken gazetteer: {e}"))
-    })
+    PLACES.get_or_init(|| Places::new().unwrap_or_else(|e| panic!("warlog was built with a broken gazetteer: {e}")))
 }
 
 /// Toponyms of the claim-yielding regions, resolved document-wide.

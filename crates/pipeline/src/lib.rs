@@ -245,10 +245,11 @@ impl Pipeline {
         lap(&mut t, Stage::Claims);
 
         let mut mentions: Vec<Mention> = Vec::new();
-        mentions.extend(place_hits.iter().map(|p| Mention {
-            span: p.span,
-            value: MentionValue::Place { place: p.place.clone(), role: p.role },
-        }));
+        mentions.extend(
+            place_hits
+                .iter()
+                .map(|p| Mention { span: p.span, value: MentionValue::Place { place: p.place.clone(), role: p.role } }),
+        );
         mentions.extend(date_hits.iter().map(|d| Mention { span: d.span, value: MentionValue::Date { date: d.date } }));
         mentions.extend(
             casualties

@@ -170,8 +170,7 @@ impl ActorLexicon {
         // 1. Named parties, longest first.
         let party_sets = self.parties.get(lang).into_iter().chain(std::iter::once(&self.common_parties));
         let mut party_matches: Vec<_> = party_sets
-            .flat_map(|set| set.find(&ws))
-            .filter(|m| party_case_ok(text, &ws[m.start..m.end], m.value.acronym))
+            .flat_map(|set| set.find_where(&ws, |m| party_case_ok(text, &ws[m.start..m.end], m.value.acronym)))
             .collect();
         party_matches.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         for m in party_matches {
@@ -192,11 +191,10 @@ impl ActorLexicon {
         let designators: Vec<(usize, usize, &Designator)> = self
             .designators
             .get(lang)
-            .map(|set| set.find(&ws))
+            .map(|set| set.find_where(&ws, |m| designator_case_ok(text, &ws[m.start..m.end], m.value)))
             .unwrap_or_default()
             .into_iter()
             .filter(|m| !used[m.start..m.end].iter().any(|u| *u))
-            .filter(|m| designator_case_ok(text, &ws[m.start..m.end], m.value))
             .map(|m| (m.start, m.end, m.value))
             .collect();
         let roles: Vec<(usize, usize, RoleNoun)> = self

@@ -179,10 +179,13 @@ struct Out {
 /// Casualty figures in one sentence (`text[sentence]`), left to right.
 pub fn find_casualties(text: &str, sentence: Span, lang: &str) -> Vec<Casualty> {
     let ws = words(text, sentence);
-    if ws.is_empty() {
+    let marks = lexicon(lang).find(&ws);
+    // Most sentences name no outcome: nothing more to read.
+    if !marks.iter().any(|m| matches!(m.value, Role::Outcome { .. })) {
         return Vec::new();
     }
-    Sentence::new(text, &ws, lang).casualties()
+    let marks: Vec<(usize, usize, Role)> = marks.into_iter().map(|m| (m.start, m.end, *m.value)).collect();
+    Sentence::new(text, &ws, &marks, lang).casualties()
 }
 
 struct Sentence<'a> {
@@ -203,7 +206,7 @@ fn is_hard_stop(w: &Word) -> bool {
 }
 
 impl<'a> Sentence<'a> {
-    fn new(text: &str, ws: &'a [Word], lang: &str) -> Sentence<'a> {
+    fn new(text: &str, ws: &'a [Word], marks: &[(usize, usize, Role)], lang: &str) -> Sentence<'a> {
         let nums = numbers::Scan::new(text, ws, lang);
         let n = ws.len();
         let mut s = Sentence {
@@ -216,15 +219,14 @@ impl<'a> Sentence<'a> {
             since: vec![false; n],
         };
         let mut taken = vec![false; n];
-        for m in lexicon(lang).find(ws) {
-            let role = *m.value;
-            s.role_at[m.start] = Some((m.end, role));
-            s.role_ending[m.end] = Some(role);
-            taken[m.start..m.end].iter_mut().for_each(|t| *t = true);
+        for &(start, end, role) in marks {
+            s.role_at[start] = Some((end, role));
+            s.role_ending[end] = Some(role);
+            taken[start..end].iter_mut().for_each(|t| *t = true);
             match role {
-                Role::Victim(victims, gram) => s.nouns.push(Noun { start: m.start, end: m.end, victims, gram }),
+                Role::Victim(victims, gram) => s.nouns.push(Noun { start, end, victims, gram }),
                 Role::Outcome { out, or_destroyed, gram, fwd } => {
-                    s.outs.push(Out { start: m.start, end: m.end, out, or_destroyed, gram, fwd })
+                    s.outs.push(Out { start, end, out, or_destroyed, gram, fwd })
                 }
                 _ => {}
             }

@@ -38,7 +38,13 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
     for tok in tokenize(text, span) {
         let t = tok.text(text);
         if tok.kind == TokenKind::Punct {
-            out.push(Word { span: tok.span, folded: t.to_string(), punct: true, capitalised: false, joined_to_next: false });
+            out.push(Word {
+                span: tok.span,
+                folded: t.to_string(),
+                punct: true,
+                capitalised: false,
+                joined_to_next: false,
+            });
             continue;
         }
         let mut start = 0;
@@ -178,26 +184,42 @@ impl<T> PhraseSet<T> {
         if w.punct {
             return Vec::new();
         }
-        let mut out: Vec<PhraseMatch<'a, T>> = self
+        let mut found: Vec<(PhraseMatch<'a, T>, usize)> = self
             .candidates(w)
             .filter(|(pats, _)| {
                 i + pats.len() <= words.len() && pats.iter().zip(&words[i..]).all(|(p, w)| p.matches(w))
             })
             .map(|(pats, value)| {
                 let end = i + pats.len();
-                PhraseMatch { start: i, end, span: Span::new(words[i].span.start, words[end - 1].span.end), value }
+                let prefixes = pats.iter().filter(|p| matches!(p, Pat::Prefix(_))).count();
+                (
+                    PhraseMatch { start: i, end, span: Span::new(words[i].span.start, words[end - 1].span.end), value },
+                    prefixes,
+                )
             })
             .collect();
-        out.sort_by_key(|m| std::cmp::Reverse(m.end));
-        out
+        // Longest first; at equal length a phrase written in full beats one
+        // with prefix words ("bombardements" before "bombard*").
+        found.sort_by_key(|(m, prefixes)| (std::cmp::Reverse(m.end), *prefixes));
+        found.into_iter().map(|(m, _)| m).collect()
     }
 
     /// Leftmost-longest, non-overlapping matches.
     pub fn find<'a>(&'a self, words: &[Word]) -> Vec<PhraseMatch<'a, T>> {
+        self.find_where(words, |_| true)
+    }
+
+    /// Leftmost-longest, non-overlapping matches among those `keep` accepts
+    /// (a rejected long match leaves room for a shorter one).
+    pub fn find_where<'a>(
+        &'a self,
+        words: &[Word],
+        keep: impl Fn(&PhraseMatch<'a, T>) -> bool,
+    ) -> Vec<PhraseMatch<'a, T>> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            match self.matches_at(words, i).into_iter().next() {
+            match self.matches_at(words, i).into_iter().find(|m| keep(m)) {
                 Some(m) => {
                     i = m.end;
                     out.push(m);

@@ -47,7 +47,9 @@ pub fn simhash(text: &str) -> u64 {
         words.iter().for_each(|w| add(mix(fnv1a(w.as_bytes()))));
     } else {
         for win in words.windows(3) {
-            let h = fnv1a(win[0].as_bytes()) ^ fnv1a(win[1].as_bytes()).rotate_left(21) ^ fnv1a(win[2].as_bytes()).rotate_left(42);
+            let h = fnv1a(win[0].as_bytes())
+                ^ fnv1a(win[1].as_bytes()).rotate_left(21)
+                ^ fnv1a(win[2].as_bytes()).rotate_left(42);
             add(mix(h));
         }
     }

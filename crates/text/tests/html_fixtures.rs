@@ -38,7 +38,10 @@ fn french_page_keeps_the_article_and_labels_its_parts() {
     assert_eq!(social.len(), 1, "{all}");
     assert!(social[0].starts_with("Des images terribles de Gandja ce matin."), "{all}");
     assert!(social[0].contains("(@observ_caucase)"));
-    assert_eq!(blocks(&e, BlockKind::Caption), vec!["Un immeuble détruit à Gandja, le 17 octobre 2020. Photo Agence Exemple"]);
+    assert_eq!(
+        blocks(&e, BlockKind::Caption),
+        vec!["Un immeuble détruit à Gandja, le 17 octobre 2020. Photo Agence Exemple"]
+    );
     assert_eq!(
         blocks(&e, BlockKind::Comment),
         vec![
@@ -96,15 +99,24 @@ fn english_page_keeps_the_article_and_labels_its_parts() {
     }
     assert_eq!(
         blocks(&e, BlockKind::ListItem),
-        vec!["At least seven people were killed, officials said.", "Monitors said they would visit the site on Saturday."]
+        vec![
+            "At least seven people were killed, officials said.",
+            "Monitors said they would visit the site on Saturday."
+        ]
     );
     let social = blocks(&e, BlockKind::Social);
     assert_eq!(social.len(), 1, "{all}");
     assert!(social[0].starts_with("Smoke over the market this morning."), "{all}");
-    assert_eq!(blocks(&e, BlockKind::Caption), vec!["Damaged stalls at the market in Donetsk on Friday. Photograph: Example Agency"]);
+    assert_eq!(
+        blocks(&e, BlockKind::Caption),
+        vec!["Damaged stalls at the market in Donetsk on Friday. Photograph: Example Agency"]
+    );
     assert_eq!(
         blocks(&e, BlockKind::Comment),
-        vec!["Another tragedy, and every side will tell a different story.", "We need independent investigators on the ground."],
+        vec![
+            "Another tragedy, and every side will tell a different story.",
+            "We need independent investigators on the ground."
+        ],
         "{all}"
     );
     for dropped in [

@@ -31,7 +31,8 @@ const EXAMPLES: &[(&str, &str)] = &[
 ];
 
 /// Words swapped in each replica so that no two pages are alike.
-const PLACES: &[&str] = &["Gandja", "Barda", "Tartar", "Kherson", "Bakhmut", "Gao", "Mopti", "Khartoum", "Odesa", "Fizouli"];
+const PLACES: &[&str] =
+    &["Gandja", "Barda", "Tartar", "Kherson", "Bakhmut", "Gao", "Mopti", "Khartoum", "Odesa", "Fizouli"];
 
 /// Replica `k` of an example: its place names and figures changed.
 fn vary(text: &str, k: usize) -> String {
@@ -44,7 +45,7 @@ fn vary(text: &str, k: usize) -> String {
     let mut varied = String::with_capacity(out.len() + 64);
     for c in out.chars() {
         match c.to_digit(10) {
-            Some(d) if k % 7 != 0 => varied.push(char::from_digit((d + k as u32) % 10, 10).unwrap_or(c)),
+            Some(d) if !k.is_multiple_of(7) => varied.push(char::from_digit((d + k as u32) % 10, 10).unwrap_or(c)),
             _ => varied.push(c),
         }
     }

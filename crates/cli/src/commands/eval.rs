@@ -76,7 +76,12 @@ fn explain(set: &GoldSet, processed: &HashMap<String, Processed>, details: &[Det
         match d {
             Detail::Missed { doc, gold } => {
                 if let Some(g) = gold_of(doc, *gold) {
-                    out.push_str(&format!("MISS  {} {:<18} {}\n", &doc[..3.min(doc.len())], g.type_name, cut(&g.evidence)));
+                    out.push_str(&format!(
+                        "MISS  {} {:<18} {}\n",
+                        &doc[..3.min(doc.len())],
+                        g.type_name,
+                        cut(&g.evidence)
+                    ));
                 }
             }
             Detail::Spurious { doc, claim, touched_type } => {
@@ -100,7 +105,10 @@ fn explain(set: &GoldSet, processed: &HashMap<String, Processed>, details: &[Det
                             "date" => (g.date.to_json().to_string(), c.date.to_json().to_string()),
                             "place" => (
                                 format!("{:?},{:?}", g.lat, g.lon),
-                                c.place.as_ref().map(|p| format!("{}({:.2},{:.2})", p.name, p.lat, p.lon)).unwrap_or("-".into()),
+                                c.place
+                                    .as_ref()
+                                    .map(|p| format!("{}({:.2},{:.2})", p.name, p.lat, p.lon))
+                                    .unwrap_or("-".into()),
                             ),
                             "killed" => (format!("{:?}", g.killed), format!("{:?}", c.killed)),
                             "wounded" => (format!("{:?}", g.wounded), format!("{:?}", c.wounded)),

@@ -24,7 +24,9 @@ pub fn run(args: Cli) -> anyhow::Result<Outcome> {
         Command::Text { file, all, json, read } => page::text(&file, all, json, read.max_bytes),
         Command::Segments { file, json, read } => page::segments(&file, json, read.max_bytes),
         Command::Places { file, json, read } => page::places(&file, json, read.max_bytes),
-        Command::Claims { file, published, json, read } => page::claims(&file, published.as_deref(), json, read.max_bytes),
+        Command::Claims { file, published, json, read } => {
+            page::claims(&file, published.as_deref(), json, read.max_bytes)
+        }
         Command::Eval { gold_dir, docs, json, details } => eval::eval(&gold_dir, docs.as_deref(), json, details),
         Command::Events { filter, db, json } => query::events(&filter, &db.db, json),
         Command::Event { id, db, json } => query::event(id, &db.db, json),

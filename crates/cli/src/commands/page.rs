@@ -32,7 +32,10 @@ fn each_page(
                 let processed = pipeline.process(source, published);
                 let (value, text) = show(&processed);
                 if feed {
-                    print_json(&json!({"id": id.unwrap_or_else(|| processed.page.doc.origin.clone()), "result": value}), false)?;
+                    print_json(
+                        &json!({"id": id.unwrap_or_else(|| processed.page.doc.origin.clone()), "result": value}),
+                        false,
+                    )?;
                 } else if json {
                     print_json(&value, true)?;
                 } else {

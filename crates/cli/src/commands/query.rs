@@ -60,7 +60,11 @@ fn query(f: &EventFilter) -> anyhow::Result<EventQuery> {
 }
 
 fn one_line(e: &Event) -> String {
-    let place = e.place.as_ref().map(|p| format!("{} ({})", p.name, p.country.as_deref().unwrap_or("?"))).unwrap_or_else(|| "-".into());
+    let place = e
+        .place
+        .as_ref()
+        .map(|p| format!("{} ({})", p.name, p.country.as_deref().unwrap_or("?")))
+        .unwrap_or_else(|| "-".into());
     let contested = if e.contested { ", contested" } else { "" };
     let figures: Vec<String> = e
         .figures()
@@ -68,7 +72,11 @@ fn one_line(e: &Event) -> String {
         .map(|f| {
             let k = f.killed.map(|k| format!("{} killed", k.low())).unwrap_or_default();
             let w = f.wounded.map(|w| format!("{} wounded", w.low())).unwrap_or_default();
-            format!("{} by {}", [k, w].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(", "), f.source)
+            format!(
+                "{} by {}",
+                [k, w].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(", "),
+                f.source
+            )
         })
         .collect();
     let figures = if figures.is_empty() { String::new() } else { format!("; {}", figures.join("; ")) };

@@ -81,6 +81,10 @@ struct Resolved {
     scores: Vec<f64>,
     role: PlaceRole,
     forced: bool,
+    /// The named container, when the name itself fits none of its places
+    /// ("Aygeovit, région de Kashatagh" with no Aygeovit there): the place
+    /// is reported at the container, less precisely.
+    fallback: Option<PlaceInfo<'static>>,
 }
 
 impl Resolved {
@@ -127,7 +131,9 @@ impl Places {
         let cands = resolve::candidates(self.gaz, &self.gaz.lookup(&key(name)));
         let in_focus = |c: &Cand| {
             c.info.country.is_some_and(|cc| {
-                focus.iter().any(|f| f.eq_ignore_ascii_case(cc) || alpha2_to_alpha3(cc).is_some_and(|a3| f.eq_ignore_ascii_case(a3)))
+                focus.iter().any(|f| {
+                    f.eq_ignore_ascii_case(cc) || alpha2_to_alpha3(cc).is_some_and(|a3| f.eq_ignore_ascii_case(a3))
+                })
             })
         };
         let best = cands.iter().max_by(|a, b| {
@@ -188,15 +194,20 @@ impl Places {
             spot::describe(&mut found, region, &self.lex, lists, &lower);
             spots.extend(found);
         }
+        mark_surnames(self.gaz, &mut spots);
         self.resolve(spots, forced)
     }
 
     fn resolve(&self, spots: Vec<Spot>, forced: &[Span]) -> Vec<Resolved> {
         let cands: Vec<Vec<Cand>> = spots.iter().map(|s| resolve::candidates(self.gaz, &s.postings)).collect();
-        let containers = containers(&spots, &cands);
+        let (containers, links) = containers(&spots, &cands);
         let plausible = |s: &Spot| {
             let f = &s.feats;
-            !f.title && !f.stop && !(s.words == 1 && (f.next_cap || f.prev_cap || f.lowercase_elsewhere))
+            !f.title
+                && !f.stop
+                && !f.stop_words
+                && !f.surname
+                && !(s.words == 1 && (f.next_cap || f.prev_cap || f.lowercase_elsewhere))
         };
         let focus = Focus::of(
             spots
@@ -221,6 +232,7 @@ impl Places {
                     scores: Vec::new(),
                     role: PlaceRole::Location,
                     forced,
+                    fallback: None,
                 };
                 choose(&mut r, &focus, &[], &contained);
                 r
@@ -237,15 +249,38 @@ impl Places {
                 firsts.iter().filter(|(k, _)| *k != r.spot.key).map(|(_, p)| *p).collect();
             choose(r, &focus, &others, &containers[i]);
         }
+        // A place named in a container it does not lie in is put at the container.
+        let admin_cued: Vec<bool> = out.iter().map(|r| r.spot.feats.before == Some(Cue::Admin)).collect();
+        let chosen: Vec<Option<PlaceInfo<'static>>> =
+            out.iter().map(|r| r.cands.get(r.chosen).map(|c| c.info)).collect();
+        for (i, r) in out.iter_mut().enumerate() {
+            let Some(j) = links[i] else { continue };
+            let (Some(c), Some(outer)) = (chosen[i], chosen[j]) else { continue };
+            let explicit = outer.kind.is_region() || outer.kind == PlaceKind::Admin2 || admin_cued[j];
+            let local = matches!(c.kind, PlaceKind::Town | PlaceKind::Seat);
+            if explicit && local && !containers[i].iter().any(|b| *b) {
+                r.fallback = Some(outer);
+                // Named in a locative frame ("X, région de Y"): a place.
+                r.evidence += 2.0;
+            }
+        }
         out.retain(|r| !r.cands.is_empty());
         out
     }
 
     fn to_match(&self, r: &Resolved) -> PlaceMatch {
         let c = &r.cands[r.chosen];
-        let precision = resolve::precision(&c.info, &r.spot);
-        let coords = resolve::directional(&c.info, r.spot.feats.direction);
-        let place = resolve::to_place(&c.info, precision, coords);
+        let place = match &r.fallback {
+            Some(outer) => {
+                let precision = if outer.kind.is_region() { PlacePrecision::Region } else { PlacePrecision::Near };
+                resolve::to_place(outer, precision, (outer.lat, outer.lon))
+            }
+            None => {
+                let precision = resolve::precision(&c.info, &r.spot);
+                let coords = resolve::directional(&c.info, r.spot.feats.direction);
+                resolve::to_place(&c.info, precision, coords)
+            }
+        };
         let mut order: Vec<usize> = (0..r.cands.len()).filter(|&i| i != r.chosen).collect();
         order.sort_by(|&a, &b| r.scores[b].total_cmp(&r.scores[a]));
         let alternatives = order
@@ -261,8 +296,18 @@ impl Places {
         let sum: f64 = r.scores.iter().map(|s| (s - top).exp()).sum();
         let choice = 1.0 / sum;
         let placeness = 1.0 / (1.0 + (-(r.evidence - resolve::KEEP_THRESHOLD)).exp());
-        let confidence = if r.role == PlaceRole::Metonym { choice } else { choice * placeness };
-        PlaceMatch { span: r.spot.span, place, role: r.role, kind: c.info.kind, alternatives, confidence: confidence as f32 }
+        let mut confidence = if r.role == PlaceRole::Metonym { choice } else { choice * placeness };
+        if r.fallback.is_some() {
+            confidence *= 0.5;
+        }
+        PlaceMatch {
+            span: r.spot.span,
+            place,
+            role: r.role,
+            kind: c.info.kind,
+            alternatives,
+            confidence: confidence as f32,
+        }
     }
 }
 
@@ -296,9 +341,10 @@ fn choose(r: &mut Resolved, focus: &Focus, others: &[PlaceInfo<'static>], contai
 /// For each spot, which of its candidates lie in an explicit container named
 /// next to it ("X, région de Y", "X de la région de Y", "Alexandria,
 /// Louisiana"), and which of a container's candidates contain the named
-/// place (both get the bonus).
-fn containers(spots: &[Spot], cands: &[Vec<Cand>]) -> Vec<Vec<bool>> {
+/// place (both get the bonus); and the container spot of each spot.
+fn containers(spots: &[Spot], cands: &[Vec<Cand>]) -> (Vec<Vec<bool>>, Vec<Option<usize>>) {
     let mut out: Vec<Vec<bool>> = cands.iter().map(|c| vec![false; c.len()]).collect();
+    let mut links = vec![None; spots.len()];
     for i in 0..spots.len() {
         let Some(j) = (i + 1..spots.len()).find(|&j| {
             let (a, b) = (&spots[i], &spots[j]);
@@ -316,6 +362,7 @@ fn containers(spots: &[Spot], cands: &[Vec<Cand>]) -> Vec<Vec<bool>> {
         if !linked {
             continue;
         }
+        links[i] = Some(j);
         for (k, c) in cands[i].iter().enumerate() {
             for (l, d) in cands[j].iter().enumerate().take(8) {
                 if resolve::contains(&d.info, &c.info) {
@@ -325,7 +372,28 @@ fn containers(spots: &[Spot], cands: &[Vec<Cand>]) -> Vec<Vec<bool>> {
             }
         }
     }
-    out
+    (out, links)
+}
+
+/// A one-word name that follows a first name or a title somewhere in the
+/// document ("John Kelly", "Mr. Kelly") is a surname there, and so wherever
+/// it stands alone ("Kelly said"). Big places keep their name: "George
+/// Washington" does not make every "Washington" a person.
+fn mark_surnames(gaz: &'static Gazetteer<'static>, spots: &mut [Spot]) {
+    let surnames: HashSet<String> = spots
+        .iter()
+        .filter(|s| s.words == 1 && (s.feats.prev_cap || s.feats.title))
+        .filter(|s| {
+            s.postings
+                .iter()
+                .filter_map(|p| gaz.place(p.place))
+                .all(|p| !(p.kind.is_region() || p.kind == PlaceKind::Capital || p.population >= 1_000_000))
+        })
+        .map(|s| s.key.clone())
+        .collect();
+    for s in spots.iter_mut() {
+        s.feats.surname = s.words == 1 && surnames.contains(&s.key);
+    }
 }
 
 /// Spots for given spans (benchmark names), whatever their capitalisation.
@@ -339,11 +407,12 @@ fn forced_spots(gaz: &Gazetteer<'_>, region: &Region<'_>, region_index: usize, f
         let slice = f.slice(region.text);
         let mut k = key(slice);
         let mut postings = gaz.lookup(&k);
-        if postings.is_empty() {
-            if let Some(rest) = ["the ", "le ", "la ", "les ", "l "].iter().find_map(|a| k.strip_prefix(a)) {
-                k = rest.to_string();
-                postings = gaz.lookup(&k);
-            }
+        // A gold name may include its article ("the Hague" is also "Hague").
+        if postings.is_empty()
+            && let Some(rest) = ["the ", "le ", "la ", "les ", "l "].iter().find_map(|a| k.strip_prefix(a))
+        {
+            k = rest.to_string();
+            postings = gaz.lookup(&k);
         }
         if postings.is_empty() {
             continue;

@@ -20,7 +20,9 @@ use super::spot::Spot;
 /// Candidates kept per spot, best prior first.
 pub const MAX_CANDIDATES: usize = 40;
 /// Weight of the document's country focus in a candidate's score.
-const FOCUS_WEIGHT: f64 = 4.0;
+const FOCUS_WEIGHT: f64 = 6.0;
+/// Weight of closeness to the document's other places.
+const NEARBY_WEIGHT: f64 = 2.0;
 /// Bonus for a candidate inside an explicit container.
 const CONTAINER_BONUS: f64 = 6.0;
 /// Minimum evidence for a spot to be reported as a place.
@@ -218,7 +220,7 @@ pub fn cue_fit(c: &PlaceInfo<'_>, spot: &Spot) -> f64 {
 pub fn score(c: &Cand, spot: &Spot, focus: &Focus, others: &[PlaceInfo<'static>], contained: bool) -> f64 {
     c.prior
         + FOCUS_WEIGHT * focus.share(c.info.country)
-        + nearby(&c.info, others)
+        + NEARBY_WEIGHT * nearby(&c.info, others)
         + cue_fit(&c.info, spot)
         + if contained { CONTAINER_BONUS } else { 0.0 }
 }
@@ -227,7 +229,11 @@ pub fn score(c: &Cand, spot: &Spot, focus: &Focus, others: &[PlaceInfo<'static>]
 /// decided apart (they are kept as actors whatever this says).
 pub fn evidence(c: &Cand, spot: &Spot, focus: &Focus, others: &[PlaceInfo<'static>], contained: bool) -> f64 {
     let f = &spot.feats;
-    if f.title || f.stop {
+    let own_region_name = c.main && matches!(c.info.kind, PlaceKind::Country | PlaceKind::Area | PlaceKind::Capital);
+    if f.title || f.stop || (f.stop_words && !own_region_name) {
+        return f64::NEG_INFINITY;
+    }
+    if f.surname && spot.words == 1 && !own_region_name {
         return f64::NEG_INFINITY;
     }
     let single = spot.words == 1;

@@ -37,7 +37,8 @@ fn load(root: &std::path::Path) -> Vec<Gold> {
         let text = texts
             .entry(doc.clone())
             .or_insert_with(|| std::fs::read_to_string(root.join("seeds").join(&doc)).expect("seed page"));
-        let mut spans = vec![Span::new(v["byte_start"].as_u64().unwrap() as usize, v["byte_end"].as_u64().unwrap() as usize)];
+        let mut spans =
+            vec![Span::new(v["byte_start"].as_u64().unwrap() as usize, v["byte_end"].as_u64().unwrap() as usize)];
         for also in v["also_evidence"].as_array().into_iter().flatten().filter_map(|a| a.as_str()) {
             if let Some(at) = text.find(also) {
                 spans.push(Span::new(at, at + also.len()));
@@ -65,7 +66,8 @@ fn matches_gold(m: &PlaceMatch, g: &Gold) -> bool {
 
 #[test]
 fn seed_places_within_25_km() {
-    let Some(root) = warlog_testkit::shared("spec/gold/gold.jsonl").and_then(|p| p.ancestors().nth(3).map(|a| a.to_path_buf()))
+    let Some(root) =
+        warlog_testkit::shared("spec/gold/gold.jsonl").and_then(|p| p.ancestors().nth(3).map(|a| a.to_path_buf()))
     else {
         return;
     };
@@ -79,11 +81,9 @@ fn seed_places_within_25_km() {
             let m = places.find(&text, &[], "fr");
             (text, m)
         });
-        let inside: Vec<&PlaceMatch> =
-            matches.iter().filter(|m| g.spans.iter().any(|s| s.contains(m.span))).collect();
+        let inside: Vec<&PlaceMatch> = matches.iter().filter(|m| g.spans.iter().any(|s| s.contains(m.span))).collect();
         let located = inside.iter().any(|m| m.role == PlaceRole::Location && matches_gold(m, g));
-        let named = inside.iter().any(|m| matches_gold(m, g))
-            || names_gold(&places, text, &g.spans, g);
+        let named = inside.iter().any(|m| matches_gold(m, g)) || names_gold(&places, text, &g.spans, g);
         if located {
             ok += 1;
         } else if inside.iter().any(|m| matches_gold(m, g)) {
@@ -109,8 +109,15 @@ fn seed_places_within_25_km() {
             for m in matches {
                 eprintln!(
                     "  {} {:?} {:?} → {} {:?} ({:.3},{:.3}) {:?} {:.2}",
-                    &doc[..3], m.span.slice(text), m.role, m.place.name, m.place.country, m.place.lat, m.place.lon,
-                    m.place.precision, m.confidence
+                    &doc[..3],
+                    m.span.slice(text),
+                    m.role,
+                    m.place.name,
+                    m.place.country,
+                    m.place.lat,
+                    m.place.lon,
+                    m.place.precision,
+                    m.confidence
                 );
             }
         }

@@ -49,6 +49,12 @@ pub struct Feats {
     pub direction: Option<Direction>,
     /// In the stoplist: not a place on its own.
     pub stop: bool,
+    /// Every word of the name is in the stoplist ("A La", "West Bank"):
+    /// only a country's, area's or capital's own name survives that.
+    pub stop_words: bool,
+    /// The same word is a person's surname elsewhere in the document
+    /// ("John Kelly ... Kelly said").
+    pub surname: bool,
     /// The same word appears lowercase elsewhere in the document.
     pub lowercase_elsewhere: bool,
     /// Joined to the previous spot by a comma or "et"/"and" (a list).
@@ -86,7 +92,27 @@ pub(crate) struct Region<'t> {
 }
 
 fn is_boundary_punct(s: &str) -> bool {
-    matches!(s, "." | "!" | "?" | "…" | ":" | ";" | "«" | "»" | "\"" | "“" | "”" | "(" | ")" | "[" | "]" | "|" | "•" | "—" | "–")
+    matches!(
+        s,
+        "." | "!"
+            | "?"
+            | "…"
+            | ":"
+            | ";"
+            | "«"
+            | "»"
+            | "\""
+            | "“"
+            | "”"
+            | "("
+            | ")"
+            | "["
+            | "]"
+            | "|"
+            | "•"
+            | "—"
+            | "–"
+    )
 }
 
 impl<'t> Region<'t> {
@@ -247,20 +273,28 @@ pub(crate) fn spot_region(gaz: &Gazetteer<'_>, region: &Region<'_>, region_index
 }
 
 /// Fills the features of the spots of one region.
-pub(crate) fn describe(spots: &mut [Spot], region: &Region<'_>, lex: &Lexicon, lists: &LangLists, lower: &HashSet<String>) {
+pub(crate) fn describe(
+    spots: &mut [Spot],
+    region: &Region<'_>,
+    lex: &Lexicon,
+    lists: &LangLists,
+    lower: &HashSet<String>,
+) {
     let r = region;
     let starts: HashSet<usize> = spots.iter().map(|s| s.first).collect();
     let ends: HashSet<usize> = spots.iter().map(|s| s.last).collect();
     for s in spots.iter_mut() {
         let f = &mut s.feats;
-        // Stopped when the name is a stopword, or made only of stopwords ("A La").
-        f.stop = lex.stop.contains(&s.key) || s.key.split(' ').all(|w| lex.stop.contains(w));
+        f.stop = lex.stop.contains(&s.key);
+        f.stop_words = s.words > 1 && s.key.split(' ').all(|w| lex.stop.contains(w));
         f.sentence_initial = r.starts[s.first];
         f.lowercase_elsewhere = s.words == 1 && lower.contains(&s.key);
 
         let before = r.words_before(s.first, 5);
         let stripped = strip_articles(&before);
-        f.before = match_suffix(stripped, |p| lists.cues.get(p).copied().filter(|c| !matches!(c, Cue::Skip | Cue::Title | Cue::AdminAfter)));
+        f.before = match_suffix(stripped, |p| {
+            lists.cues.get(p).copied().filter(|c| !matches!(c, Cue::Skip | Cue::Title | Cue::AdminAfter))
+        });
         f.title = title_before(r, s.first, lists);
         f.direction = direction_before(stripped, lists);
         let before_verbs = skip_words(stripped, lists);

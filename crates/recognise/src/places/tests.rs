@@ -56,7 +56,8 @@ fn homonyms_follow_context() {
     assert_eq!(m.place.country.as_deref(), Some("AZE"), "Karabakh's Martuni: {m:?}");
     assert!(near(m, 39.79, 47.11, 10.0));
 
-    let armenia = "Le lac Sevan borde la ville de Martuni, dans la province arménienne de Gegharkunik, non loin d'Erevan.";
+    let armenia =
+        "Le lac Sevan borde la ville de Martuni, dans la province arménienne de Gegharkunik, non loin d'Erevan.";
     let found = find(armenia, "fr");
     let m = at(&found, armenia, "Martuni");
     assert_eq!(m.place.country.as_deref(), Some("ARM"), "Armenia's Martuni: {m:?}");
@@ -188,4 +189,19 @@ proptest::proptest! {
             proptest::prop_assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end));
         }
     }
+}
+
+#[test]
+fn unknown_village_in_a_named_region_goes_to_the_region() {
+    let text = "Des tirs ont visé Tigranavan, Aygeovit et Ahavno, région de Kashatagh.";
+    let found = find(text, "fr");
+    let m = at(&found, text, "Aygeovit");
+    assert!(near(m, 39.45, 46.55, 25.0), "{m:?}");
+    assert_eq!(m.place.precision, PlacePrecision::Region);
+}
+
+#[test]
+fn places_is_shared_across_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Places>();
 }

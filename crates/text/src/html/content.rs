@@ -215,7 +215,8 @@ pub fn choose(dom: &Dom, stats: &Stats, excluded: &[bool], article_body: Option<
         if !scored[i] || excluded[i] || dom.tag(i as NodeId) == Some(Tag::P) {
             continue;
         }
-        let final_score = score[i] * (1.0 - stats.link_density(i as NodeId)) * container_factor(dom, stats, i as NodeId);
+        let final_score =
+            score[i] * (1.0 - stats.link_density(i as NodeId)) * container_factor(dom, stats, i as NodeId);
         score[i] = final_score;
         if best.is_none_or(|(_, b)| final_score > b) {
             best = Some((i as NodeId, final_score));
@@ -249,7 +250,8 @@ pub fn choose(dom: &Dom, stats: &Stats, excluded: &[bool], article_body: Option<
             // A plain paragraph next to the article continues it.
             let density = stats.link_density(c);
             let len = stats.text[ci];
-            dom.tag(c) == Some(Tag::P) && ((len > 80 && density < 0.25) || (len > 0 && density == 0.0 && ends_sentence(dom, c)))
+            dom.tag(c) == Some(Tag::P)
+                && ((len > 80 && density < 0.25) || (len > 0 && density == 0.0 && ends_sentence(dom, c)))
         })
         .collect()
 }

@@ -166,8 +166,8 @@ impl Tag {
             "b" | "i" | "em" | "strong" | "span" | "small" | "big" | "sup" | "sub" | "u" | "s" | "strike" | "q"
             | "cite" | "abbr" | "mark" | "font" | "code" | "kbd" | "samp" | "var" | "dfn" | "ins" | "del" | "tt"
             | "bdi" | "bdo" | "nobr" | "data" | "acronym" => Inline,
-            "area" | "base" | "col" | "embed" | "keygen" | "link" | "meta" | "param" | "source" | "track"
-            | "wbr" | "basefont" | "bgsound" | "frame" | "image" => Void,
+            "area" | "base" | "col" | "embed" | "keygen" | "link" | "meta" | "param" | "source" | "track" | "wbr"
+            | "basefont" | "bgsound" | "frame" | "image" => Void,
             _ => Other,
         }
     }
@@ -311,13 +311,6 @@ impl Dom {
         match &self.nodes[id as usize].data {
             NodeData::Element { hints, .. } => hints,
             NodeData::Text { .. } => "",
-        }
-    }
-
-    pub fn flags(&self, id: NodeId) -> u8 {
-        match &self.nodes[id as usize].data {
-            NodeData::Element { flags, .. } => *flags,
-            NodeData::Text { .. } => 0,
         }
     }
 
@@ -622,17 +615,17 @@ impl Builder {
         }
         match tag {
             Tag::Li => self.close_in_scope(|t| t == Tag::Li, |t| t.is_special() && t != Tag::Li),
-            Tag::Dd | Tag::Dt => {
-                self.close_in_scope(|t| matches!(t, Tag::Dd | Tag::Dt), |t| t.is_special() && !matches!(t, Tag::Dd | Tag::Dt))
-            }
+            Tag::Dd | Tag::Dt => self.close_in_scope(
+                |t| matches!(t, Tag::Dd | Tag::Dt),
+                |t| t.is_special() && !matches!(t, Tag::Dd | Tag::Dt),
+            ),
             Tag::Tr => self.close_in_scope(|t| t == Tag::Tr, |t| t == Tag::Table || t == Tag::Root),
-            Tag::Td | Tag::Th => self.close_in_scope(|t| matches!(t, Tag::Td | Tag::Th), |t| matches!(t, Tag::Tr | Tag::Table | Tag::Root)),
+            Tag::Td | Tag::Th => self
+                .close_in_scope(|t| matches!(t, Tag::Td | Tag::Th), |t| matches!(t, Tag::Tr | Tag::Table | Tag::Root)),
             Tag::A => self.close_in_scope(|t| t == Tag::A, |t| t.is_scope_boundary()),
             Tag::Option | Tag::Optgroup => self.close_in_scope(|t| t == Tag::Option, |t| t != Tag::Option),
-            t if t.is_heading() => {
-                if self.stack.last().is_some_and(|&(_, top)| top.is_heading()) {
-                    self.stack.pop();
-                }
+            t if t.is_heading() && self.stack.last().is_some_and(|&(_, top)| top.is_heading()) => {
+                self.stack.pop();
             }
             _ => {}
         }
@@ -670,7 +663,8 @@ fn hints(tag: Tag, name: &str, attrs: &[Attr]) -> Box<str> {
         out.push_str(name);
     }
     for (n, v) in attrs {
-        if matches!(n.as_ref(), "id" | "class" | "itemprop" | "role" | "data-component" | "data-testid") && !v.is_empty()
+        if matches!(n.as_ref(), "id" | "class" | "itemprop" | "role" | "data-component" | "data-testid")
+            && !v.is_empty()
         {
             if !out.is_empty() {
                 out.push(' ');

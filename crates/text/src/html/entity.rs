@@ -83,10 +83,8 @@ fn numeric(rest: &str) -> (usize, Option<Replacement>) {
         Some(b'x' | b'X') => (true, 2),
         _ => (false, 1),
     };
-    let digits = bytes[start..]
-        .iter()
-        .take_while(|b| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() })
-        .count();
+    let digits =
+        bytes[start..].iter().take_while(|b| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() }).count();
     if digits == 0 {
         return (0, None);
     }
@@ -104,9 +102,9 @@ fn code_point(value: u32) -> char {
     if (0x80..=0x9F).contains(&value) {
         // Pages written in Windows-1252 that number its characters.
         const CP1252: [u32; 32] = [
-            0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152,
-            0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
-            0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+            0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+            0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+            0x0153, 0x9D, 0x017E, 0x0178,
         ];
         return char::from_u32(CP1252[(value - 0x80) as usize]).unwrap_or('\u{FFFD}');
     }

@@ -125,7 +125,8 @@ fn clean_title(title: &str, site: Option<&str>) -> String {
                 !b.is_empty() && (a.contains(&b) || b.contains(&a))
             });
             let tail_short = tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3;
-            if tail_is_site || (tail_short && sep != " - ") || (tail_short && site.is_none() && sep == " - ") {
+            // " - " also joins words inside titles: cut there only for a known site name, or when none is known.
+            if tail_is_site || (tail_short && (sep != " - " || site.is_none())) {
                 title = head.trim().to_string();
             }
         }
@@ -141,7 +142,10 @@ mod tests {
     fn titles_lose_site_suffixes() {
         assert_eq!(clean_title("Frappe sur Gandja - Le Courrier", Some("Le Courrier")), "Frappe sur Gandja");
         assert_eq!(clean_title("Shelling hits Donetsk market | World News", None), "Shelling hits Donetsk market");
-        assert_eq!(clean_title("Azerbaijan - Armenia talks resume", Some("Daily")), "Azerbaijan - Armenia talks resume");
+        assert_eq!(
+            clean_title("Azerbaijan - Armenia talks resume", Some("Daily")),
+            "Azerbaijan - Armenia talks resume"
+        );
     }
 
     #[test]

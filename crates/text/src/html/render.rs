@@ -20,8 +20,6 @@ pub struct RawBlock {
     /// Non-space characters, and how many of them are link text.
     pub chars: u32,
     pub link_chars: u32,
-    /// First node of the block (document order across walks).
-    pub node: NodeId,
     /// For comments: the comment item the block belongs to.
     pub item: NodeId,
 }
@@ -53,7 +51,6 @@ pub struct Renderer<'a> {
     cur: String,
     cur_chars: u32,
     cur_links: u32,
-    cur_node: NodeId,
     kinds: Vec<BlockKind>,
     items: Vec<NodeId>,
     link_depth: u32,
@@ -71,7 +68,6 @@ impl<'a> Renderer<'a> {
             cur: String::new(),
             cur_chars: 0,
             cur_links: 0,
-            cur_node: 0,
             kinds: vec![if mode == Mode::Comments { BlockKind::Comment } else { BlockKind::Paragraph }],
             items: vec![0],
             link_depth: 0,
@@ -140,11 +136,7 @@ impl<'a> Renderer<'a> {
                     return true;
                 }
                 // Lists and boxes of links (related articles, tags, menus).
-                is_block(tag)
-                    && tag != Tag::P
-                    && self.stats.text[i] > 0
-                    && self.stats.link_density(n) > 0.6
-                    && small
+                is_block(tag) && tag != Tag::P && self.stats.text[i] > 0 && self.stats.link_density(n) > 0.6 && small
             }
             Mode::Comments => {
                 h.comment_meta
@@ -172,7 +164,7 @@ impl<'a> Renderer<'a> {
         let text = self.dom.collapsed_text(n);
         if !text.is_empty() {
             let chars = self.stats.text[n as usize];
-            self.blocks.push(RawBlock { text, kind, chars, link_chars: 0, node: n, item: n });
+            self.blocks.push(RawBlock { text, kind, chars, link_chars: 0, item: n });
         }
         true
     }
@@ -239,9 +231,6 @@ impl<'a> Renderer<'a> {
             self.cur.push(' ');
         }
         self.pending_br = 0;
-        if self.cur.is_empty() {
-            self.cur_node = n;
-        }
         push_collapsed(&mut self.cur, text);
         let chars = self.stats.text[n as usize];
         self.cur_chars += chars;
@@ -260,7 +249,6 @@ impl<'a> Renderer<'a> {
                 kind,
                 chars: self.cur_chars,
                 link_chars: self.cur_links,
-                node: self.cur_node,
                 item: *self.items.last().unwrap_or(&0),
             });
         }

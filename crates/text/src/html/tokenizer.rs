@@ -16,11 +16,20 @@ pub type Attr<'a> = (Cow<'a, str>, Cow<'a, str>);
 /// What the tokenizer reports.
 #[derive(Debug, PartialEq)]
 pub enum Token<'a> {
-    Start { name: Cow<'a, str>, attrs: Vec<Attr<'a>>, self_closing: bool },
-    End { name: Cow<'a, str> },
+    Start {
+        name: Cow<'a, str>,
+        attrs: Vec<Attr<'a>>,
+        self_closing: bool,
+    },
+    End {
+        name: Cow<'a, str>,
+    },
     /// Text as written; `decode` says whether character references in it
     /// are to be decoded (not in `script`, `style` and other raw text).
-    Text { raw: &'a str, decode: bool },
+    Text {
+        raw: &'a str,
+        decode: bool,
+    },
 }
 
 /// Content model of elements whose content is not markup.
