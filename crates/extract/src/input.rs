@@ -15,6 +15,11 @@ pub struct Sentence {
     pub segment: usize,
     /// Paragraph (block) number: dates carry over within a paragraph.
     pub block: usize,
+    /// A headline or sub-heading: it announces a claim stated in full below.
+    pub heading: bool,
+    /// The sentence's language when it differs from the page's (an English
+    /// tweet quoted in a French article).
+    pub lang: Option<&'static str>,
 }
 
 /// A date expression, resolved against the page date and the narrative.

@@ -17,7 +17,7 @@
 //! use warlog_model::{Segment, SegmentKind, Span};
 //! let text = "Les forces arméniennes ont bombardé la ville, a affirmé Bakou.";
 //! let segments = [Segment::new(SegmentKind::Body, Span::new(0, text.len()))];
-//! let sentences = [Sentence { span: Span::new(0, text.len()), segment: 0, block: 0 }];
+//! let sentences = [Sentence { span: Span::new(0, text.len()), segment: 0, block: 0, heading: false, lang: None }];
 //! let input = Input { text, lang: "fr", published: None, segments: &segments, sentences: &sentences,
 //!     places: &[], dates: &[], casualties: &[], weapons: &[] };
 //! let claims = Extractor::new().extract(&input);
@@ -30,6 +30,7 @@ mod candidate;
 mod clause;
 mod input;
 mod lexicon;
+mod merge;
 mod sentence;
 mod source;
 
@@ -84,16 +85,18 @@ impl Extractor {
 
     /// Every claim of the document, in text order.
     pub fn extract(&self, input: &Input<'_>) -> Vec<Claim> {
-        let lang = if self.lex.triggers.contains_key(input.lang) { input.lang } else { "en" };
+        let page_lang = if self.lex.triggers.contains_key(input.lang) { input.lang } else { "en" };
         let region = default_region(input);
         let mut narrative = Narrative::default();
         let mut claims: Vec<Claim> = Vec::new();
+        let mut origins: Vec<merge::Origin> = Vec::new();
         for sentence in input.sentences {
             let Some(segment) = input.segments.get(sentence.segment) else { continue };
             if !segment.kind.yields_claims() {
                 continue;
             }
-            let view = SentenceView::new(input, *sentence, &self.lex, &self.actors, &self.starters);
+            let lang = sentence.lang.filter(|l| self.lex.triggers.contains_key(*l)).unwrap_or(page_lang);
+            let view = SentenceView::new(input, *sentence, lang, &self.lex, &self.actors, &self.starters);
             let atts = attributions(&view, &self.lex, lang, narrative.previous_source.as_ref());
             let first_new = claims.len();
             let cands = if self.is_background(&view, input.published) {
@@ -107,6 +110,10 @@ impl Extractor {
             self.tallies(input, &view, &atts, &narrative, segment.kind, &mut claims);
             self.reference_denials(&view, lang, &atts, &cands, first_new, &mut claims);
             narrow_evidence(&view, &mut claims[first_new..]);
+            for c in &claims[first_new..] {
+                let default_place = c.place.is_some() && c.place == region && !view.places.iter().any(|p| Some(&p.value.place) == c.place.as_ref());
+                origins.push(merge::Origin { segment: sentence.segment, heading: sentence.heading, default_place });
+            }
             if let Some(a) = atts.iter().rev().find(|a| a.cue != Cue::Deny) {
                 narrative.previous_source = Some(a.source.clone());
             }
@@ -115,10 +122,14 @@ impl Extractor {
             }
         }
         if let Some(published) = input.published {
-            claims.retain(|c| !is_history(c, published));
+            let keep: Vec<bool> = claims.iter().map(|c| !is_history(c, published)).collect();
+            let mut k = keep.iter();
+            claims.retain(|_| *k.next().unwrap_or(&true));
+            let mut k = keep.iter();
+            origins.retain(|_| *k.next().unwrap_or(&true));
         }
         link_denials(&mut claims);
-        claims
+        merge::merge(claims, origins)
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -51,6 +51,7 @@ impl<'a> SentenceView<'a> {
     pub fn new(
         input: &Input<'a>,
         sentence: Sentence,
+        lang: &str,
         lex: &Lexicons,
         actors: &ActorLexicon,
         starters: &ClauseStarters,
@@ -58,7 +59,6 @@ impl<'a> SentenceView<'a> {
         let text = input.text;
         let span = sentence.span;
         let ws = words(text, span);
-        let lang = input.lang;
         let clauses = starters.split(&ws, lang);
         let triggers: Vec<Located<Trigger>> = lex
             .triggers

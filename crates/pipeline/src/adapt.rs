@@ -31,6 +31,7 @@ pub fn figures(text: &str, sentences: &[Sentence], lang: &str) -> (Vec<Casualty>
     let mut casualties = Vec::new();
     let mut weapons = Vec::new();
     for s in sentences {
+        let lang = s.lang.unwrap_or(lang);
         casualties.extend(find_casualties(text, s.span, lang));
         weapons.extend(find_weapons(text, s.span, lang));
     }
@@ -41,7 +42,7 @@ pub fn figures(text: &str, sentences: &[Sentence], lang: &str) -> (Vec<Casualty>
 pub fn actors(lex: &ActorLexicon, text: &str, sentences: &[Sentence], lang: &str) -> Vec<Mention> {
     sentences
         .iter()
-        .flat_map(|s| lex.find(text, s.span, lang))
+        .flat_map(|s| lex.find(text, s.span, s.lang.unwrap_or(lang)))
         .filter_map(|m| m.actor().map(|actor| Mention { span: m.span, value: MentionValue::Actor { actor } }))
         .collect()
 }

@@ -34,11 +34,11 @@ mod dates;
 use std::time::{Duration, Instant};
 
 use warlog_extract::{Extractor, Input, Sentence};
-use warlog_model::{Date, Document, DocumentMeta, Format, Mention, MentionValue, Page, Segment, Span};
+use warlog_model::{Date, Document, DocumentMeta, Format, Mention, MentionValue, Page, Segment, SegmentKind, Span};
 use warlog_recognise::places::Places;
 
 pub use adapt::places;
-use warlog_text::Extracted;
+use warlog_text::{BlockKind, Extracted};
 
 /// The stages, in the order they run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -214,7 +214,7 @@ impl Pipeline {
         let lang = supported(meta.language.as_deref().unwrap_or("en")).to_string();
         lap(&mut t, Stage::Language);
 
-        let sentences = sentences(&x, &segments);
+        let sentences = sentences(&x, &segments, &lang);
         lap(&mut t, Stage::Sentences);
 
         let regions: Vec<Span> = segments.iter().filter(|s| s.kind.yields_claims()).map(|s| s.span).collect();
@@ -284,17 +284,38 @@ fn merge_meta(given: DocumentMeta, found: DocumentMeta) -> DocumentMeta {
     }
 }
 
-/// Sentences of the claim-yielding segments, block by block.
-fn sentences(x: &Extracted, segments: &[Segment]) -> Vec<Sentence> {
+/// Sentences of the claim-yielding segments, block by block, each marked
+/// when it is a headline and when its block is in another language than
+/// the page (an embedded tweet).
+fn sentences(x: &Extracted, segments: &[Segment], page_lang: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (bi, block) in x.blocks.iter().enumerate() {
         let Some(si) = segments.iter().position(|s| s.span.contains(block.span)) else { continue };
-        if !segments[si].kind.yields_claims() {
+        let segment = &segments[si];
+        if !segment.kind.yields_claims() {
             continue;
         }
-        for span in warlog_text::sentence::split(&x.text, block.span) {
-            out.push(Sentence { span, segment: si, block: bi });
+        let block_text = block.span.slice(&x.text);
+        let lang = match segment.kind {
+            SegmentKind::Social | SegmentKind::Caption => warlog_text::lang::detect(block_text)
+                .filter(|l| *l != page_lang && warlog_lexicon::table(l, "event_triggers").is_some()),
+            _ => None,
+        };
+        let spans = warlog_text::sentence::split(&x.text, block.span);
+        let headline_block = matches!(block.kind, BlockKind::Title | BlockKind::Heading)
+            || (spans.len() == 1 && is_headline(block_text));
+        for span in spans {
+            out.push(Sentence { span, segment: si, block: bi, heading: headline_block, lang });
         }
     }
     out
+}
+
+/// A line that announces rather than tells: short, with no closing
+/// punctuation ("Vingt civils tués par un tir de missile, selon Bakou").
+fn is_headline(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    let last = line.chars().last().unwrap_or('.');
+    (2..=25).contains(&words) && !matches!(last, '.' | '!' | '?' | '»' | '"' | '”' | '…' | ':' | ';' | ',')
 }
