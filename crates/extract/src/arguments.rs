@@ -39,6 +39,24 @@ pub fn actors(
 ) -> (Option<Actor>, Option<Actor>) {
     let usable = |i: usize| !exclude.contains(&i) && view.actors[i].value.country.is_some();
     let word = |i: usize| view.word(i);
+    // Fighting between two parties named together ("les forces X et
+    // l'armée Y s'affrontent", "des combats opposaient X et Y", "clashes
+    // between X and Y"): in the order the text names them.
+    if event_type == EventType::ArmedClash {
+        let in_clause: Vec<usize> = (0..view.actors.len())
+            .filter(|&i| usable(i) && view.actors[i].start >= clause.start && view.actors[i].end <= clause.end)
+            .collect();
+        for w in in_clause.windows(2) {
+            let gap: Vec<&str> = (view.actors[w[0]].end..view.actors[w[1]].start).map(word).collect();
+            let joined = !gap.is_empty()
+                && gap.len() <= 3
+                && gap.iter().any(|g| matches!(*g, "et" | "and"))
+                && gap.iter().all(|g| matches!(*g, "et" | "and" | "l" | "la" | "le" | "les" | "the"));
+            if joined && view.actors[w[0]].value.country != view.actors[w[1]].value.country {
+                return (actor_for_event(view, w[0], event_type), actor_for_event(view, w[1], event_type));
+            }
+        }
+    }
     // Passive: "a été bombardée par les forces X" / "bombed by X".
     let passive = (t0.saturating_sub(3)..t0).any(|i| lex.is(lang, word(i), Grammar::Passive));
     let agent_word = (t1..(t1 + 3).min(view.words.len())).find(|&i| lex.is(lang, word(i), Grammar::Agent));
@@ -87,6 +105,14 @@ pub fn actors(
         agent.and_then(|i| actor_for_event(view, i, event_type)),
         patient.and_then(|i| actor_for_event(view, i, event_type)),
     )
+}
+
+/// Who a strike hit, from the noun that names its target ("des tirs sur
+/// des localités" → civilians; "sur des positions" → soldiers), in the
+/// trigger's clause after it.
+pub fn target_role(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, t1: usize, clause: Clause) -> Option<Role> {
+    let set = lex.target_nouns.get(lang)?;
+    (t1..clause.end.min(t1 + 8)).find_map(|i| set.matches_at(&view.words, i).into_iter().next().map(|m| *m.value))
 }
 
 /// Places where the event happened: locations in the trigger's clause, else

@@ -169,8 +169,13 @@ pub fn candidates(view: &SentenceView<'_>, lex: &Lexicons, lang: &str) -> Vec<Ca
     // it in its clause: "de graves combats pourraient éclater".)
     cands.retain(|c| {
         let i = view.triggers[c.trigger].start;
-        let before = view.cues.iter().any(|q| matches!(q.value, Cue::Forecast | Cue::Condition) && q.start < i);
-        let after = SentenceView::in_clause(&view.cues, c.clause).any(|q| q.value == Cue::Forecast && q.start > i);
+        // A forecast before the trigger anywhere in the sentence; a
+        // condition ("si") only in its own clause; a forecast verb right
+        // after a noun ("de graves combats pourraient éclater").
+        let before = view.cues.iter().any(|q| q.value == Cue::Forecast && q.start < i)
+            || SentenceView::in_clause(&view.cues, c.clause).any(|q| q.value == Cue::Condition && q.start < i);
+        let after = SentenceView::in_clause(&view.cues, c.clause)
+            .any(|q| q.value == Cue::Forecast && q.start > i && q.start <= view.triggers[c.trigger].end + 2);
         let habit = SentenceView::in_clause(&view.cues, c.clause).any(|q| q.value == Cue::Habitual);
         !(before || after || habit)
     });

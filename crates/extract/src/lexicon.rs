@@ -29,6 +29,28 @@ pub enum Rule {
 pub struct Trigger {
     pub rule: Rule,
     pub default: EventType,
+    /// The subject was attacked, the object attacked ("repousser une attaque").
+    pub reverse: bool,
+}
+
+/// The two sides of a two-sided conflict, by actor country codes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sides {
+    pub a: Vec<String>,
+    pub b: Vec<String>,
+}
+
+impl Sides {
+    /// The main party of the side opposed to `code`, if `code` is on a side.
+    pub fn opponent(&self, code: &str) -> Option<&str> {
+        if self.a.iter().any(|c| c == code) {
+            self.b.first().map(String::as_str)
+        } else if self.b.iter().any(|c| c == code) {
+            self.a.first().map(String::as_str)
+        } else {
+            None
+        }
+    }
 }
 
 /// What a cue says about a claim.
@@ -56,6 +78,8 @@ pub enum Cue {
     Attempt,
     /// A habit or state ("les heurts y sont réguliers"), not an event.
     Habitual,
+    /// "même si": a concession, not a condition.
+    Concession,
 }
 
 /// Function-word classes used to read sentence structure.
@@ -84,6 +108,14 @@ pub enum Grammar {
     Locative,
     /// Before a country, makes it a complement rather than a party.
     Preposition,
+    /// The ending of a present participle ("accusant", "saying").
+    PresentParticipleSuffix,
+    /// "côté" in "côté arménien": whose side a caption shows.
+    SideMarker,
+    /// A message or statement named as the speaker ("indique le message").
+    SourceNoun,
+    /// A noun a date names rather than dates ("la déclaration du 9 novembre").
+    DatedNoun,
 }
 
 /// A territory held by a party other than the state it lies in.
@@ -103,6 +135,9 @@ pub struct Lexicons {
     pub grammar: HashMap<String, HashMap<String, Vec<Grammar>>>,
     pub territory_nouns: HashMap<String, PhraseSet<()>>,
     pub territories: Vec<Territory>,
+    /// What a strike hits, per language: the victims' role.
+    pub target_nouns: HashMap<String, PhraseSet<warlog_model::Role>>,
+    pub sides: Vec<Sides>,
 }
 
 impl Lexicons {
@@ -119,6 +154,11 @@ impl Lexicons {
                 classes.contains(&class) && lower.len() > suffix.len() + 2 && lower.ends_with(suffix.as_str())
             })
         })
+    }
+
+    /// The main party opposed to `code` in a two-sided conflict.
+    pub fn opponent(&self, code: &str) -> Option<&str> {
+        self.sides.iter().find_map(|s| s.opponent(code))
     }
 
     /// The party holding the point, when a territory list says so.
@@ -150,7 +190,8 @@ impl Lexicons {
                     _ => Rule::Event,
                 };
                 if let (Some(phrase), Some(default)) = (r.first(), r.get(2).and_then(|s| EventType::parse(s))) {
-                    set.insert(phrase, Trigger { rule, default });
+                    let reverse = r.get(3).is_some_and(|f| f == "reverse");
+                    set.insert(phrase, Trigger { rule, default, reverse });
                 }
             }
         }
@@ -173,6 +214,7 @@ impl Lexicons {
                     Some("truce_broken") => Cue::TruceBroken,
                     Some("attempt") => Cue::Attempt,
                     Some("habitual") => Cue::Habitual,
+                    Some("concession") => Cue::Concession,
                     _ => continue,
                 };
                 if let Some(phrase) = r.first() {
@@ -198,12 +240,18 @@ impl Lexicons {
                     Some("negation") => Grammar::Negation,
                     Some("locative") => Grammar::Locative,
                     Some("preposition") => Grammar::Preposition,
+                    Some("present_participle_suffix") => Grammar::PresentParticipleSuffix,
+                    Some("side_marker") => Grammar::SideMarker,
+                    Some("source_noun") => Grammar::SourceNoun,
+                    Some("dated_noun") => Grammar::DatedNoun,
                     _ => continue,
                 };
                 if let Some(w) = r.first() {
                     // Suffixes are compared as written (accents matter: "é").
                     let key = match class {
-                        Grammar::ParticipleSuffix | Grammar::InfinitiveSuffix => w.to_lowercase(),
+                        Grammar::ParticipleSuffix | Grammar::InfinitiveSuffix | Grammar::PresentParticipleSuffix => {
+                            w.to_lowercase()
+                        }
                         _ => warlog_lexicon::fold::fold(w),
                     };
                     map.entry(key).or_default().push(class);
@@ -215,6 +263,19 @@ impl Lexicons {
             for k in t.keys() {
                 set.insert(k, ());
             }
+        }
+        for t in warlog_lexicon::tables("target_nouns") {
+            let set = lex.target_nouns.entry(t.lang.clone()).or_default();
+            for r in &t.rows {
+                if let (Some(p), Some(role)) = (r.first(), r.get(1).and_then(|s| warlog_model::Role::parse(s))) {
+                    set.insert(p, role);
+                }
+            }
+        }
+        if let Some(t) = warlog_lexicon::table("common", "sides") {
+            let codes =
+                |f: Option<&String>| f.map(|s| s.split_whitespace().map(str::to_string).collect()).unwrap_or_default();
+            lex.sides = t.rows.iter().map(|r| Sides { a: codes(r.get(1)), b: codes(r.get(2)) }).collect();
         }
         if let Some(t) = warlog_lexicon::table("common", "territories") {
             for r in &t.rows {

@@ -97,7 +97,8 @@ pub fn merge(claims: Vec<Claim>, origins: Vec<Origin>) -> Vec<Claim> {
     }
     let mut out = Vec::with_capacity(groups.len());
     for g in groups {
-        let main = *g.iter().max_by_key(|&&i| (completeness(&claims[i], &origins[i]), std::cmp::Reverse(i))).unwrap_or(&g[0]);
+        let main =
+            *g.iter().max_by_key(|&&i| (completeness(&claims[i], &origins[i]), std::cmp::Reverse(i))).unwrap_or(&g[0]);
         let mut c = claims[main].clone();
         for &i in &g {
             if i == main {

@@ -66,7 +66,10 @@ pub fn attributions(
                     None => None,
                 }
             }
-            Cue::Say | Cue::SayHedged | Cue::Deny => speaker_of(view, lex, lang, cue, clause, previous),
+            Cue::Say | Cue::SayHedged | Cue::Deny => {
+                let earlier = out.iter().rev().find(|a: &&Attribution| a.cue != Cue::Deny);
+                speaker_of(view, lex, lang, cue, clause, previous, earlier)
+            }
             _ => None,
         };
         if let Some((actor, idx)) = found {
@@ -118,7 +121,16 @@ fn speaker_of(
     cue: &Located<Cue>,
     clause: Clause,
     previous: Option<&Source>,
+    earlier: Option<&Attribution>,
 ) -> Option<(Option<Actor>, Option<usize>)> {
+    // "…, accusant X de…": a participle speaks with its main clause's subject.
+    let verb = view.words[cue.start].span.slice(view.text);
+    if cue.end - cue.start == 1 && lex.ends_with(lang, verb, Grammar::PresentParticipleSuffix) {
+        return match earlier {
+            Some(a) => Some((a.source.actor().cloned(), a.actor_index)),
+            None => previous.map(|p| (p.actor().cloned(), None)),
+        };
+    }
     // Passive denial: "L'information a été démentie par des correspondants".
     let agent_after = (cue.end..(cue.end + 2).min(view.words.len()))
         .find(|&i| lex.is(lang, view.word(i), Grammar::Agent))
@@ -148,6 +160,10 @@ fn speaker_of(
     // Inversion without a comma ("a rapporté le Service d'urgence").
     if let Some(i) = actor_in(view, cue.end, end) {
         return Some((source_actor(&view.actors[i]), Some(i)));
+    }
+    // "indique le message": the message of the party quoted before.
+    if (cue.end..end.min(cue.end + 3)).any(|i| lex.is(lang, view.word(i), Grammar::SourceNoun)) {
+        return previous.map(|p| (p.actor().cloned(), None));
     }
     None
 }

@@ -330,13 +330,14 @@ fn qualifying_designators(
             picks.push(di);
         }
     }
-    if english || picks.is_empty() {
-        // To the left: "Azerbaijani forces", "Russia's defence ministry".
-        let from = start.saturating_sub(4);
+    if english {
+        // To the left: "Azerbaijani forces", "Russia's defence ministry" —
+        // close enough that no verb can stand between them.
+        let from = start.saturating_sub(3);
         for (di, &(s, e, _)) in designators.iter().enumerate() {
             if s >= from && e <= start {
                 let between = &ws[e..start];
-                if between.iter().all(|w| !w.punct || w.folded == "'") && between.len() <= 3 {
+                if between.iter().all(|w| !w.punct || w.folded == "'") && between.len() <= 2 {
                     picks.push(di);
                 }
             }
