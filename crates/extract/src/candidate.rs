@@ -292,9 +292,17 @@ fn drop_adjectival(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, cands: &
         .map(|c| {
             let t = &view.triggers[c.trigger];
             let w = view.words[t.start].span.slice(view.text);
+            // A participle qualifying a noun is followed by a preposition or
+            // nothing ("recrutés en Syrie", "recruited by Turkey"); a verb in
+            // the past takes an object ("abducted dozens").
+            let next = view.words.get(t.end);
+            let no_object = next.is_none_or(|n| {
+                n.punct || lex.is(lang, &n.folded, Grammar::Preposition) || lex.is(lang, &n.folded, Grammar::Agent)
+            });
             !c.event_type.is_violent()
                 && t.end - t.start == 1
                 && lex.ends_with(lang, w, Grammar::ParticipleSuffix)
+                && no_object
                 && !(t.start.saturating_sub(2)..t.start).any(|i| lex.is(lang, view.word(i), Grammar::Auxiliary))
         })
         .collect();

@@ -31,6 +31,7 @@ mod clause;
 mod input;
 mod lexicon;
 mod merge;
+mod persons;
 mod sentence;
 mod source;
 
@@ -41,7 +42,7 @@ use warlog_recognise::actors::ActorLexicon;
 
 pub use input::{DateHit, Input, Sentence};
 
-use crate::candidate::{Candidate, cue_before};
+use crate::candidate::Candidate;
 use crate::clause::ClauseStarters;
 use crate::input::Outcome;
 use crate::lexicon::{Cue, Grammar, Lexicons};
@@ -91,18 +92,28 @@ impl Extractor {
         let mut claims: Vec<Claim> = Vec::new();
         let mut origins: Vec<merge::Origin> = Vec::new();
 
-        // Pass 1: every sentence analysed, with the attributions it makes.
-        let mut views: Vec<(SentenceView<'_>, &str, Vec<Attribution>)> = Vec::new();
-        let mut previous: Option<Source> = None;
+        // Pass 1: every sentence analysed; the people the page introduces
+        // learnt; then the attributions each sentence makes.
+        let mut analysed: Vec<(SentenceView<'_>, &str)> = Vec::new();
         for sentence in input.sentences {
             let Some(segment) = input.segments.get(sentence.segment) else { continue };
             if !segment.kind.yields_claims() {
                 continue;
             }
             let lang = sentence.lang.filter(|l| self.lex.triggers.contains_key(*l)).unwrap_or(page_lang);
-            let view = SentenceView::new(input, *sentence, lang, &self.lex, &self.actors, &self.starters);
+            analysed.push((SentenceView::new(input, *sentence, lang, &self.lex, &self.actors, &self.starters), lang));
+        }
+        let persons = {
+            let just_views: Vec<&SentenceView<'_>> = analysed.iter().map(|(v, _)| v).collect();
+            persons::Persons::learn_refs(&just_views)
+        };
+        let mut views: Vec<(SentenceView<'_>, &str, Vec<Attribution>)> = Vec::new();
+        let mut previous: Option<Source> = None;
+        for (mut view, lang) in analysed {
+            persons.mark(&mut view);
             let atts = attributions(&view, &self.lex, lang, previous.as_ref());
-            if let Some(a) = atts.iter().rev().find(|a| a.cue != Cue::Deny) {
+            // The last party heard (a denier too) is who "il" refers to next.
+            if let Some(a) = atts.last() {
                 previous = Some(a.source.clone());
             }
             views.push((view, lang, atts));
@@ -185,9 +196,9 @@ impl Extractor {
             (None, None) => (Source::Outlet, None, None),
         };
         let hedged = att.is_some_and(|a| matches!(a.cue, Cue::SourceHedged | Cue::SayHedged))
-            || cue_before(view, clause, trig.end, &[Cue::Hedge])
+            || SentenceView::in_clause(&view.cues, clause).any(|c| c.value == Cue::Hedge)
             || view.cues.iter().any(|c| c.value == Cue::Hedge && c.start < trig.start);
-        let stance = if cand.held || denier.is_some() {
+        let stance = if cand.held || denial.is_some() {
             Stance::Denied
         } else if hedged {
             Stance::Hedged
@@ -519,9 +530,26 @@ fn inherited_attributions(
 ) -> Vec<Option<Attribution>> {
     let own = |k: usize| views[k].2.iter().find(|a| a.cue != Cue::Deny).cloned();
     let mut out: Vec<Option<Attribution>> = vec![None; views.len()];
+    // A speaker announcing a list ("… les points suivants :") speaks its items.
+    let mut list: Option<(usize, Attribution)> = None;
     for k in 0..views.len() {
         let (view, _, _) = &views[k];
-        if own(k).is_some() {
+        let text = view.sentence.span.slice(input.text).trim();
+        let bullet = text.starts_with(['-', '•', '–', '*']);
+        if !bullet {
+            list = None;
+        }
+        if let Some(a) = own(k) {
+            if text.ends_with(':') {
+                list = Some((view.sentence.segment, a));
+            }
+            continue;
+        }
+        if bullet
+            && let Some((segment, a)) = &list
+            && *segment == view.sentence.segment
+        {
+            out[k] = Some(a.clone());
             continue;
         }
         // A quotation whose attribution comes after it.

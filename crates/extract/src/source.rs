@@ -140,7 +140,12 @@ fn speaker_of(
     }
     // After a comma or a closing quote the verb comes first and its subject
     // follows: "…, a affirmé Bakou", "« … », a indiqué le ministère".
-    let inverted = cue.start > 0 && view.words[cue.start - 1].punct;
+    // (Auxiliaries may stand between: "…, a rapporté l'OSDH".)
+    let mut before = cue.start;
+    while before > 0 && lex.is(lang, view.word(before - 1), Grammar::Auxiliary) {
+        before -= 1;
+    }
+    let inverted = before > 0 && view.words[before - 1].punct;
     let end = (cue.end + 8).min(view.words.len());
     if inverted && let Some(i) = actor_in(view, cue.end, end) {
         return Some((source_actor(&view.actors[i]), Some(i)));

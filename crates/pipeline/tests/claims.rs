@@ -1,0 +1,288 @@
+//! Every event type, stance and attribution form, in French and English,
+//! through the whole pipeline: one invented sentence each (never text from
+//! the seed pages), with the type, source and stance it must give.
+
+use std::sync::OnceLock;
+
+use warlog_model::{Claim, Stance};
+use warlog_pipeline::{Pipeline, Source};
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(Pipeline::load)
+}
+
+fn claims(text: &str, published: &str) -> Vec<Claim> {
+    let date = warlog_model::parse_iso_date(published);
+    pipeline().process(Source::text("test.txt", text), date).page.claims
+}
+
+/// (sentence, type, source, stance)
+type Case = (&'static str, &'static str, &'static str, Stance);
+
+fn check(cases: &[Case], published: &str) {
+    let mut failures = Vec::new();
+    for (text, t, source, stance) in cases {
+        let got = claims(text, published);
+        let found =
+            got.iter().any(|c| c.event_type.as_str() == *t && c.source.to_string() == *source && c.stance == *stance);
+        if !found {
+            let summary: Vec<String> =
+                got.iter().map(|c| format!("{} {} {:?}", c.event_type.as_str(), c.source, c.stance)).collect();
+            failures.push(format!("{text}\n    want {t} {source} {stance:?}, got {summary:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+use Stance::{Asserted, Denied, Hedged};
+
+#[test]
+fn french_event_types() {
+    check(
+        &[
+            (
+                "Des tirs d'artillerie ont visé Tovuz mardi, a indiqué le ministère azerbaïdjanais de la Défense.",
+                "shelling",
+                "AZE:government",
+                Asserted,
+            ),
+            (
+                "Un drone a frappé un convoi près de Kherson, selon l'armée ukrainienne.",
+                "air_strike",
+                "UKR:military",
+                Asserted,
+            ),
+            (
+                "Les forces ukrainiennes ont repris le village de Klichtchiïvka, a affirmé Kyiv.",
+                "territory_taken",
+                "UKR:government",
+                Asserted,
+            ),
+            (
+                "De violents combats opposent l'armée malienne aux jihadistes près de Gao.",
+                "armed_clash",
+                "outlet",
+                Asserted,
+            ),
+            (
+                "Une mine a explosé au passage d'un véhicule près de Mopti, tuant trois civils.",
+                "explosive",
+                "outlet",
+                Asserted,
+            ),
+            (
+                "Les Forces de soutien rapide ont massacré des dizaines de civils à El Geneina, selon l'ONU.",
+                "attack_on_civilians",
+                "INT:international",
+                Asserted,
+            ),
+            (
+                "Douze soldats ont été faits prisonniers lors de l'attaque, selon l'état-major russe.",
+                "capture_of_persons",
+                "RUS:military",
+                Asserted,
+            ),
+            (
+                "La Russie a déployé des renforts près de Bakhmout, selon le renseignement britannique.",
+                "deployment",
+                "GBR:government",
+                Asserted,
+            ),
+            (
+                "Le groupe Wagner recrute des combattants en Syrie, a rapporté l'OSDH.",
+                "recruitment",
+                "SYR:ngo",
+                Asserted,
+            ),
+            (
+                "L'Allemagne a livré des chars Leopard à l'Ukraine, a annoncé Berlin.",
+                "weapons_supply",
+                "DEU:government",
+                Asserted,
+            ),
+            ("Le gouvernement a décrété la loi martiale dans tout le pays.", "alert", "outlet", Asserted),
+            ("Un cessez-le-feu est entré en vigueur à minuit entre les deux camps.", "ceasefire", "outlet", Asserted),
+            (
+                "Les ministres des Affaires étrangères se sont entretenus mardi à Genève.",
+                "negotiation",
+                "outlet",
+                Asserted,
+            ),
+            (
+                "L'ONU a appelé à une pause humanitaire immédiate dans la bande de Gaza.",
+                "appeal",
+                "INT:international",
+                Asserted,
+            ),
+            ("Le président a nommé un nouveau chef d'état-major.", "leadership_change", "outlet", Asserted),
+            ("Des milliers de manifestants ont défilé à Erevan contre le gouvernement.", "protest", "outlet", Asserted),
+        ],
+        "2023-11-15",
+    );
+}
+
+#[test]
+fn english_event_types() {
+    check(
+        &[
+            (
+                "Russian artillery shelled the town of Vovchansk on Tuesday, the regional governor said.",
+                "shelling",
+                "outlet",
+                Asserted,
+            ),
+            (
+                "An Israeli air strike hit a house in Rafah, killing five people, medics said.",
+                "air_strike",
+                "outlet",
+                Asserted,
+            ),
+            (
+                "Ukrainian forces recaptured the village of Robotyne, Kyiv said.",
+                "territory_taken",
+                "UKR:government",
+                Asserted,
+            ),
+            (
+                "Heavy fighting broke out between the army and the Rapid Support Forces in Omdurman.",
+                "armed_clash",
+                "outlet",
+                Asserted,
+            ),
+            ("A roadside bomb killed four soldiers near Kidal, the army said.", "explosive", "outlet", Asserted),
+            (
+                "Gunmen massacred villagers in central Mali, according to Human Rights Watch.",
+                "attack_on_civilians",
+                "INT:ngo",
+                Asserted,
+            ),
+            (
+                "Hamas fighters abducted dozens of civilians during the attack, the Israeli army said.",
+                "capture_of_persons",
+                "ISR:military",
+                Asserted,
+            ),
+            (
+                "Russia deployed thousands of troops near the border, according to British intelligence.",
+                "deployment",
+                "GBR:government",
+                Asserted,
+            ),
+            (
+                "Wagner recruited fighters in Syria, the Syrian Observatory for Human Rights reported.",
+                "recruitment",
+                "SYR:ngo",
+                Asserted,
+            ),
+            (
+                "The United States supplied HIMARS rocket launchers to Ukraine, the Pentagon said.",
+                "weapons_supply",
+                "USA:government",
+                Asserted,
+            ),
+            ("Sudan's army declared a state of emergency in Khartoum.", "alert", "outlet", Asserted),
+            ("A ceasefire took effect at midnight between the two sides.", "ceasefire", "outlet", Asserted),
+            ("The two foreign ministers held talks in Jeddah on Saturday.", "negotiation", "outlet", Asserted),
+            (
+                "The United Nations called for an immediate humanitarian pause in Gaza.",
+                "appeal",
+                "INT:international",
+                Asserted,
+            ),
+            ("The president appointed a new army chief on Monday.", "leadership_change", "outlet", Asserted),
+            ("Thousands of protesters marched in Tbilisi against the bill.", "protest", "outlet", Asserted),
+        ],
+        "2023-11-15",
+    );
+}
+
+#[test]
+fn stances_in_both_languages() {
+    check(
+        &[
+            (
+                "Selon Bakou, l'artillerie arménienne a bombardé Terter dans la nuit.",
+                "shelling",
+                "AZE:government",
+                Asserted,
+            ),
+            ("Des frappes auraient visé Stepanakert dans la nuit.", "shelling", "outlet", Hedged),
+            (
+                "Le ministère arménien de la Défense a démenti avoir bombardé Gandja.",
+                "shelling",
+                "ARM:government",
+                Denied,
+            ),
+            ("Moscou a démenti toute frappe sur le marché de Kherson.", "shelling", "RUS:government", Denied),
+            ("Russian forces reportedly shelled Kharkiv overnight.", "shelling", "outlet", Hedged),
+            ("Russia's defence ministry denied shelling the railway station.", "shelling", "RUS:government", Denied),
+            ("Israel denied carrying out an air strike on the hospital.", "air_strike", "ISR:government", Denied),
+            ("The army denied attacking the village.", "armed_clash", "outlet", Denied),
+        ],
+        "2023-11-15",
+    );
+}
+
+#[test]
+fn a_denial_that_points_back_denies_the_claim_before_it() {
+    let text = "Bakou a accusé mardi l'Arménie d'avoir bombardé la ville de Barda, tuant quatre civils. \
+                Erevan a immédiatement démenti ces accusations.";
+    let got = claims(text, "2020-10-28");
+    let asserted = got.iter().find(|c| c.stance == Asserted).expect("the accusation is a claim");
+    assert_eq!(asserted.event_type.as_str(), "shelling");
+    assert_eq!(asserted.source.to_string(), "AZE:government");
+    assert_eq!(asserted.killed.map(|k| k.low()), Some(4));
+    let denied = got.iter().find(|c| c.stance == Denied).expect("the denial is a claim");
+    assert_eq!(denied.event_type.as_str(), "shelling");
+    assert_eq!(denied.source.to_string(), "ARM:government");
+    assert!(asserted.denied_by.iter().any(|s| s.to_string() == "ARM:government"));
+}
+
+#[test]
+fn forecasts_background_and_comments_make_no_claims() {
+    for text in [
+        "De graves combats pourraient éclater dans les prochains jours.",
+        "Fighting could resume if talks fail.",
+        "Le conflit avait fait 30.000 morts dans les années 1990.",
+        "La Turquie n'a pas appelé à un cessez-le-feu.",
+    ] {
+        let got = claims(text, "2020-10-28");
+        assert!(got.is_empty(), "{text}: {:?}", got.iter().map(|c| c.event_type).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn dates_resolve_against_the_page_date() {
+    let got = claims("Mardi 27 octobre, des tirs de roquettes ont visé Barda.", "2020-10-28");
+    assert_eq!(got[0].date.to_json(), serde_json::json!("2020-10-27"));
+    let got = claims("Dans la nuit de jeudi à vendredi, des obus sont tombés sur Martakert.", "2020-10-16");
+    assert_eq!(got[0].date.to_json(), serde_json::json!({"from": "2020-10-15", "to": "2020-10-16"}));
+    let got = claims("Des combats ont eu lieu depuis le 27 septembre au Karabakh.", "2020-10-01");
+    assert_eq!(got[0].date.to_json(), serde_json::json!({"from": "2020-09-27", "to": "2020-10-01"}));
+}
+
+#[test]
+fn figures_are_kept_per_claim() {
+    let got = claims(
+        "Au moins 12 civils ont été tués et plus de 30 blessés dans un bombardement sur Kharkiv, selon le maire.",
+        "2022-03-01",
+    );
+    let c = got.iter().find(|c| c.event_type.as_str() == "shelling").expect("a shelling");
+    assert_eq!(c.killed.map(|k| k.low()), Some(12));
+    assert_eq!(c.wounded.map(|k| k.low()), Some(30));
+    assert_eq!(c.victims, Some(warlog_model::Victims::Civilians));
+}
+
+#[test]
+fn people_named_once_are_known_by_surname() {
+    let text = "Le ministre turc de la Défense, Hulusi Akar, s'est exprimé mardi. \
+                Des drones ont frappé des positions près de Fizouli, a déclaré Akar.";
+    let got = claims(text, "2020-10-20");
+    let strike = got.iter().find(|c| c.event_type.as_str() == "air_strike").expect("an air strike");
+    assert_eq!(strike.source.to_string(), "TUR:government");
+    let text = "Maria Zagorska, porte-parole du ministère polonais des Affaires étrangères, a parlé lundi. \
+                Des tirs ont visé un poste frontière, a précisé Zagorska.";
+    let got = claims(text, "2020-10-20");
+    assert!(got.iter().any(|c| c.source.to_string() == "POL:government"), "{got:?}");
+}
