@@ -42,7 +42,7 @@ pub fn actors(
     // Fighting between two parties named together ("les forces X et
     // l'armée Y s'affrontent", "des combats opposaient X et Y", "clashes
     // between X and Y"): in the order the text names them.
-    if event_type == EventType::ArmedClash {
+    if matches!(event_type, EventType::ArmedClash | EventType::Negotiation) {
         let in_clause: Vec<usize> = (0..view.actors.len())
             .filter(|&i| usable(i) && view.actors[i].start >= clause.start && view.actors[i].end <= clause.end)
             .collect();
