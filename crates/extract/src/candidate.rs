@@ -87,6 +87,13 @@ fn decide(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, t: usize) -> Opti
         }
         Rule::Strike => match type_by_weapon(view, clause) {
             Some(t) => make(t, 5, false),
+            // An attack or a shooting aimed at civilians is violence against
+            // civilians ("opened fire on the residents").
+            None if trig.value.default == EventType::ArmedClash
+                && crate::arguments::target_role(view, lex, lang, trig.end, clause) == Some(Role::Civilians) =>
+            {
+                make(EventType::AttackOnCivilians, 3, false)
+            }
             None => make(trig.value.default, 2, false),
         },
         Rule::Capture => match capture_object(view, lex, lang, t, clause) {

@@ -116,6 +116,12 @@ pub enum Grammar {
     SourceNoun,
     /// A noun a date names rather than dates ("la déclaration du 9 novembre").
     DatedNoun,
+    /// "nord", "central": between a preposition and a country.
+    DirectionAdjective,
+    /// "ses", "its": the party already speaking.
+    Possessive,
+    /// May stand between a subject and its verb ("a ainsi affirmé").
+    Adverb,
 }
 
 /// A territory held by a party other than the state it lies in.
@@ -244,6 +250,9 @@ impl Lexicons {
                     Some("side_marker") => Grammar::SideMarker,
                     Some("source_noun") => Grammar::SourceNoun,
                     Some("dated_noun") => Grammar::DatedNoun,
+                    Some("direction_adjective") => Grammar::DirectionAdjective,
+                    Some("possessive") => Grammar::Possessive,
+                    Some("adverb") => Grammar::Adverb,
                     _ => continue,
                 };
                 if let Some(w) = r.first() {

@@ -215,6 +215,18 @@ impl Extractor {
         let (a1, a2) = if trig.value.reverse { (a2, a1) } else { (a1, a2) };
         claim.actor1 = a1;
         claim.actor2 = a2;
+        // "ses forces", "its aircraft": the party speaking acts.
+        let possessive = (trig.start.saturating_sub(4).max(clause.start)..trig.start).any(|i| {
+            self.lex.is(lang, view.word(i), Grammar::Possessive)
+                && (view.actors.iter().any(|a| a.start == i + 1) || view.weapons.iter().any(|w| w.start == i + 1))
+        });
+        if claim.actor1.is_none()
+            && possessive
+            && let Some(speaker) = claim.source.actor()
+        {
+            let role = if event_type.is_violent() { Role::Military } else { speaker.role };
+            claim.actor1 = Some(Actor::new(&speaker.country, role));
+        }
         let target = if event_type.is_violent() {
             arguments::target_role(view, &self.lex, lang, trig.end, clause)
         } else {
@@ -475,7 +487,13 @@ impl Extractor {
                 _ => continue,
             }
             claim.victims = Some(c.value.victims);
-            claim.date = self.date_for(input, view, input.lang, c.start, clause, narrative);
+            // A running total counts from a start ("since the war began in
+            // April 2023") up to the page's date.
+            let date = self.date_for(input, view, input.lang, c.start, clause, narrative);
+            claim.date = match (date, input.published) {
+                (EventDate::Month { .. }, Some(p)) => date.bounds().map_or(date, |(from, _)| EventDate::range(from, p)),
+                _ => date,
+            };
             claim.as_of = claim.date.bounds().map(|(_, to)| to).or(input.published);
             out.push(claim);
         }
@@ -653,8 +671,12 @@ fn narrow_evidence(view: &SentenceView<'_>, claims: &mut [Claim]) {
     }
 }
 
-/// Background history ("a war that killed 30,000 in the 1990s").
+/// Background history ("a war that killed 30,000 in the 1990s"). A running
+/// total counted from long ago is current, not history.
 fn is_history(c: &Claim, published: Date) -> bool {
+    if c.event_type == EventType::CasualtyTally {
+        return false;
+    }
     match c.date.bounds() {
         Some((_, to)) => published.since(to).is_ok_and(|s| s.get_days() > HISTORY_DAYS),
         None => false,

@@ -150,12 +150,30 @@ fn speaker_of(
     if inverted && let Some(i) = actor_in(view, cue.end, end) {
         return Some((source_actor(&view.actors[i]), Some(i)));
     }
-    if let Some(i) = actor_before(view, clause.start, cue.start) {
+    // The word right before the verb (past auxiliaries and adverbs) says
+    // whether its subject is a party: an ordinary noun there ("…in central
+    // Sudan, local activists said") means the speaker is no party we know.
+    let mut j = cue.start;
+    while j > clause.start
+        && (lex.is(lang, view.word(j - 1), Grammar::Auxiliary) || lex.is(lang, view.word(j - 1), Grammar::Adverb))
+    {
+        j -= 1;
+    }
+    // (Only when a comma stands between that noun and the last party before
+    // it: "Le ministère … a copieusement diffusé" keeps its subject.)
+    let before = actor_before(view, clause.start, cue.start);
+    let unknown_subject = j > clause.start && {
+        let w = &view.words[j - 1];
+        let comma_between = before.is_some_and(|i| view.words[view.actors[i].end..j].iter().any(|w| w.folded == ","));
+        !w.punct && !w.capitalised && comma_between && !view.actors.iter().any(|a| a.start < j && j <= a.end)
+    };
+    if !unknown_subject
+        && let Some(i) = before
         // The subject is close to its verb; a party far before it is more
         // likely an object of an earlier verb.
-        if cue.start - view.actors[i].end <= 8 {
-            return Some((source_actor(&view.actors[i]), Some(i)));
-        }
+        && cue.start - view.actors[i].end <= 8
+    {
+        return Some((source_actor(&view.actors[i]), Some(i)));
     }
     let pronoun_subject = (clause.start..cue.start).rev().take(3).any(|i| pronoun_at(view, lex, lang, i))
         || (cue.start..cue.end).any(|i| pronoun_at(view, lex, lang, i));
