@@ -218,7 +218,7 @@ fn stances_in_both_languages() {
             ("Russian forces reportedly shelled Kharkiv overnight.", "shelling", "outlet", Hedged),
             ("Russia's defence ministry denied shelling the railway station.", "shelling", "RUS:government", Denied),
             ("Israel denied carrying out an air strike on the hospital.", "air_strike", "ISR:government", Denied),
-            ("The army denied attacking the village.", "armed_clash", "outlet", Denied),
+            ("The army denied attacking the village.", "attack_on_civilians", "outlet", Denied),
         ],
         "2023-11-15",
     );
