@@ -122,15 +122,29 @@ pub fn target_role(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, t1: usiz
 /// place — the first after the trigger, else the nearest before it — unless
 /// the text lists several. A place that only says which region another lies
 /// in ("Tokh, région de Hadrut") is not a place of its own.
+#[allow(clippy::too_many_arguments)]
 pub fn places(
     view: &SentenceView<'_>,
+    lex: &Lexicons,
+    lang: &str,
     clause: Clause,
     t: usize,
     every: bool,
     exclude_spans: &[warlog_model::Span],
 ) -> Vec<Place> {
-    let ok =
-        |p: &&crate::sentence::Located<&crate::input::PlaceMatch>| !exclude_spans.iter().any(|s| s.overlaps(p.span));
+    // Where fire came from ("depuis Gaza", "from Belgorod") is not where it
+    // landed, when the sentence names somewhere else too.
+    let origin = |p: &crate::sentence::Located<&crate::input::PlaceMatch>| {
+        let mut i = p.start;
+        while i > 0 && lex.is(lang, view.word(i - 1), Grammar::Determiner) {
+            i -= 1;
+        }
+        i > 0 && lex.is(lang, view.word(i - 1), Grammar::Origin)
+    };
+    let others = view.places.iter().filter(|p| !origin(p)).count();
+    let ok = |p: &&crate::sentence::Located<&crate::input::PlaceMatch>| {
+        !exclude_spans.iter().any(|s| s.overlaps(p.span)) && !(others > 0 && origin(p))
+    };
     let mut chosen: Vec<_> = SentenceView::in_clause(&view.places, clause).filter(ok).collect();
     if chosen.is_empty() {
         let later = view.clauses.iter().filter(|c| c.start >= clause.end && c.opener.is_some());

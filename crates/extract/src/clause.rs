@@ -21,6 +21,9 @@ pub enum Opener {
     /// A subordinate clause put first ("Même si X s'en défend, …"): it ends
     /// at the next comma.
     Subordinate,
+    /// "et le …", "and the …" after a comma: a new clause with its own
+    /// subject (without the comma it joins two nouns).
+    Coordination,
 }
 
 #[derive(Debug, Default)]
@@ -46,6 +49,7 @@ impl ClauseStarters {
                     Some("relative") => Opener::Relative,
                     Some("participle") => Opener::Participle,
                     Some("subordinate") => Opener::Subordinate,
+                    Some("after_comma") => Opener::Coordination,
                     _ => Opener::Conjunction,
                 };
                 if let Some(p) = r.first() {

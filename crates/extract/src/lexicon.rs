@@ -122,6 +122,8 @@ pub enum Grammar {
     Possessive,
     /// May stand between a subject and its verb ("a ainsi affirmé").
     Adverb,
+    /// "depuis", "from": where fire came from.
+    Origin,
 }
 
 /// A territory held by a party other than the state it lies in.
@@ -253,6 +255,7 @@ impl Lexicons {
                     Some("direction_adjective") => Grammar::DirectionAdjective,
                     Some("possessive") => Grammar::Possessive,
                     Some("adverb") => Grammar::Adverb,
+                    Some("origin") => Grammar::Origin,
                     _ => continue,
                 };
                 if let Some(w) = r.first() {

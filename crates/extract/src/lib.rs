@@ -269,7 +269,8 @@ impl Extractor {
             claim.violated = in_clause(&[Cue::Violate, Cue::TruceBroken]);
         }
         let exclude_spans: Vec<Span> = source_span.into_iter().collect();
-        let mut places = arguments::places(view, clause, trig.start, event_type.is_violent(), &exclude_spans);
+        let mut places =
+            arguments::places(view, &self.lex, lang, clause, trig.start, event_type.is_violent(), &exclude_spans);
         if places.is_empty() && event_type.is_violent() {
             places.extend(region.cloned());
         }
