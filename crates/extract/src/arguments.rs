@@ -143,7 +143,8 @@ pub fn places(
     };
     let others = view.places.iter().filter(|p| !origin(p)).count();
     let ok = |p: &&crate::sentence::Located<&crate::input::PlaceMatch>| {
-        !exclude_spans.iter().any(|s| s.overlaps(p.span)) && !(others > 0 && origin(p))
+        let origin_only = others > 0 && origin(p);
+        !exclude_spans.iter().any(|s| s.overlaps(p.span)) && !origin_only
     };
     let mut chosen: Vec<_> = SentenceView::in_clause(&view.places, clause).filter(ok).collect();
     if chosen.is_empty() {
