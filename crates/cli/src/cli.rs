@@ -108,6 +108,10 @@ pub enum Command {
         /// Also list misses, spurious claims and wrong attributes.
         #[arg(long)]
         details: bool,
+        /// Also score how claims are clustered into events, against this
+        /// cluster gold (e.g. testdata/events/seed-clusters.json).
+        #[arg(long, value_name = "FILE")]
+        events: Option<PathBuf>,
     },
     /// Query stored events.
     Events {

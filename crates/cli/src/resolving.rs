@@ -2,6 +2,12 @@
 //! join the stored events they belong to (or new ones), tallies are
 //! collected, and the result is saved in one transaction — so a run killed
 //! here resumes where it stopped.
+//!
+//! Only the new claims and the stored events they could join (those of
+//! their weeks, and the undated ones) are read: old pages are never read
+//! again. Stored events are rebuilt with their claims in id order — the
+//! order they joined — so that resolving pages in several runs gives the
+//! events one run over all of them gives.
 
 use std::collections::HashMap;
 
@@ -11,8 +17,10 @@ use warlog_resolve::{ClaimInfo, EventDraft, Resolver, tallies};
 use warlog_store::{ClaimRef, EventRecord, Resolution, Store, StoredClaim};
 
 /// What one resolve pass did.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Resolved {
+    /// New claims placed (tallies included).
+    pub claims: usize,
     pub events_touched: usize,
     pub tallies: usize,
 }
@@ -73,14 +81,16 @@ pub fn resolve_pending(store: &mut Store) -> anyhow::Result<Resolved> {
     let member_ids: Vec<i64> = index.iter().flat_map(|e| e.claims.iter().map(|c| c.claim_id)).collect();
     let members = store.claims(&member_ids).context("reading stored events' claims")?;
     let by_id: HashMap<i64, &StoredClaim> = members.iter().map(|c| (c.id, c)).collect();
-    let existing: Vec<(i64, Vec<ClaimInfo>)> = index
+    let mut existing: Vec<(i64, Vec<ClaimInfo>)> = index
         .iter()
         .filter_map(|e| {
-            let infos: Vec<ClaimInfo> =
+            let mut infos: Vec<ClaimInfo> =
                 e.claims.iter().filter_map(|r| by_id.get(&r.claim_id).map(|c| info(c))).collect();
+            infos.sort_by_key(|c| c.id);
             e.id.map(|id| (id, infos))
         })
         .collect();
+    existing.sort_by_key(|(id, _)| *id);
     let mut refs: HashMap<i64, ClaimRef> = members.iter().map(|c| (c.id, ClaimRef::from(c))).collect();
     refs.extend(new.iter().map(|c| (c.id, ClaimRef::from(c))));
 
@@ -94,5 +104,8 @@ pub fn resolve_pending(store: &mut Store) -> anyhow::Result<Resolved> {
     let tallies = tallies(&infos);
     let resolution = Resolution { events, tallies, resolved_through: through };
     let outcome = store.save_resolution(&resolution).context("saving events")?;
-    Ok(Resolved { events_touched: outcome.event_ids.len(), tallies: outcome.tallies_added })
+    Ok(Resolved { claims: new.len(), events_touched: outcome.event_ids.len(), tallies: outcome.tallies_added })
 }
+
+#[cfg(test)]
+mod tests;

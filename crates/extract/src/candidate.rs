@@ -223,6 +223,20 @@ pub fn candidates(view: &SentenceView<'_>, lex: &Lexicons, lang: &str) -> Vec<Ca
             }))
     });
 
+    // A generic attack or killing whose victims are all civilians is
+    // violence against civilians, not a clash between armed parties.
+    let civilian_victims = !view.casualties.is_empty()
+        && view.casualties.iter().all(|c| c.value.victims == Victims::Civilians || c.value.outcome == Outcome::Destroyed)
+        && view.casualties.iter().any(|c| c.value.victims == Victims::Civilians);
+    if civilian_victims {
+        for c in cands.iter_mut() {
+            let generic = matches!(view.triggers[c.trigger].value.rule, Rule::Strike | Rule::Killing);
+            if c.event_type == EventType::ArmedClash && generic && c.strength <= 3 {
+                c.event_type = EventType::AttackOnCivilians;
+            }
+        }
+    }
+
     // Violent candidates: a weak one (a death, a generic attack) merges into
     // a stronger one of the same sentence; candidates of one clause merge.
     let strongest = cands.iter().filter(|c| c.event_type.is_violent()).map(|c| c.strength).max();

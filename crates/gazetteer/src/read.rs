@@ -51,6 +51,20 @@ impl PlaceKind {
     }
 }
 
+/// The index state after reading `bytes` from the start, with the output
+/// collected on the way; `None` when no key starts with `bytes`. (What
+/// `Map::get` does, stopping before the final-state test.)
+fn walk<'f>(fst: &'f fst::raw::Fst<&[u8]>, bytes: &[u8]) -> Option<(fst::raw::Node<'f>, fst::raw::Output)> {
+    let mut node = fst.root();
+    let mut out = fst::raw::Output::zero();
+    for &b in bytes {
+        let t = node.transition(node.find_input(b)?);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+    }
+    Some((node, out))
+}
+
 /// A bounding box in degrees.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct BBox {
@@ -174,7 +188,20 @@ impl<'a> Gazetteer<'a> {
     /// Every candidate place of a key (see [`crate::key()`]); empty when the
     /// key is unknown. Most important first (feature, then population).
     pub fn lookup(&self, key: &str) -> Vec<Posting> {
-        let Some(v) = self.fst.get(key) else { return Vec::new() };
+        self.fst.get(key).map(|v| self.postings_of(v)).unwrap_or_default()
+    }
+
+    /// [`Gazetteer::lookup`] and [`Gazetteer::has_longer`] in one walk down
+    /// the name index: what a spotter asks of every word it extends.
+    pub fn lookup_with_longer(&self, key: &str) -> (Vec<Posting>, bool) {
+        let fst = self.fst.as_fst();
+        let Some((node, out)) = walk(fst, key.as_bytes()) else { return (Vec::new(), false) };
+        let postings =
+            if node.is_final() { self.postings_of(out.cat(node.final_output()).value()) } else { Vec::new() };
+        (postings, node.find_input(b' ').is_some())
+    }
+
+    fn postings_of(&self, v: u64) -> Vec<Posting> {
         if v & INLINE != 0 {
             return vec![Posting::decode(v as u32)];
         }
@@ -189,11 +216,9 @@ impl<'a> Gazetteer<'a> {
     /// True when some key is `prefix` followed by a space and more words:
     /// lets a caller stop extending a multi-word candidate early.
     pub fn has_longer(&self, prefix: &str) -> bool {
-        use fst::{IntoStreamer, Streamer};
-        let lo = format!("{prefix} ");
-        let hi = format!("{prefix}!");
-        let mut stream = self.fst.range().ge(lo.as_bytes()).lt(hi.as_bytes()).into_stream();
-        stream.next().is_some()
+        // Every state of the index lies on the path of some key, so the
+        // path "prefix " exists exactly when a key starts with it.
+        walk(self.fst.as_fst(), prefix.as_bytes()).is_some_and(|(node, _)| node.find_input(b' ').is_some())
     }
 
     /// The place with this id; `None` when out of range.
@@ -245,5 +270,41 @@ impl<'a> Gazetteer<'a> {
         let b = self.bboxes.get(at..at + 16)?;
         let v = |i: usize| from_fixed(u32_at(b, i * 4) as i32);
         Some(BBox { south: v(0), west: v(1), north: v(2), east: v(3) })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use fst::{IntoStreamer, Streamer};
+
+    use super::Gazetteer;
+
+    /// The range query `has_longer` replaced: a key in `[prefix + " ", prefix + "!")`.
+    fn has_longer_by_range(g: &Gazetteer<'_>, prefix: &str) -> bool {
+        let (lo, hi) = (format!("{prefix} "), format!("{prefix}!"));
+        g.fst.range().ge(lo.as_bytes()).lt(hi.as_bytes()).into_stream().next().is_some()
+    }
+
+    #[test]
+    fn one_walk_agrees_with_lookup_and_range() {
+        let g = Gazetteer::embedded().expect("embedded index opens");
+        let mut keys = Vec::new();
+        let mut stream = g.fst.stream();
+        let mut n = 0usize;
+        while let Some((k, _)) = stream.next() {
+            n += 1;
+            if n.is_multiple_of(97) {
+                keys.push(String::from_utf8_lossy(k).into_owned());
+            }
+        }
+        keys.extend(["nagorno", "haut", "bande de", "saint", "new", "zzzz", "", "a", "gandja", "al"].map(String::from));
+        for k in &keys {
+            for end in (1..=k.len()).filter(|&e| k.is_char_boundary(e)) {
+                let p = &k[..end];
+                let expected = (g.lookup(p), has_longer_by_range(g, p));
+                assert_eq!(g.lookup_with_longer(p), expected, "{p:?}");
+                assert_eq!(g.has_longer(p), expected.1, "{p:?}");
+            }
+        }
     }
 }

@@ -8,9 +8,10 @@ use warlog_extract::Sentence;
 use warlog_model::Span;
 use warlog_model::{Mention, MentionValue};
 use warlog_recognise::actors::ActorLexicon;
-use warlog_recognise::casualties::{Casualty, find_casualties};
+use warlog_recognise::casualties::{Casualty, find_casualties_in};
+use warlog_recognise::phrase::Word;
 use warlog_recognise::places::{PlaceMatch, Places};
-use warlog_recognise::weapons::{WeaponMatch, find_weapons};
+use warlog_recognise::weapons::{WeaponMatch, find_weapons_in};
 
 /// The bundled gazetteer with its word lists, loaded once per process.
 pub fn places() -> &'static Places {
@@ -26,14 +27,20 @@ pub fn find_places(places: &Places, text: &str, regions: &[Span], lang: &str) ->
     places.find(text, regions, lang)
 }
 
-/// Casualty figures and weapons, sentence by sentence.
-pub fn figures(text: &str, sentences: &[Sentence], lang: &str) -> (Vec<Casualty>, Vec<WeaponMatch>) {
+/// Casualty figures and weapons, sentence by sentence (`words[i]` are the
+/// words of `sentences[i]`).
+pub fn figures(
+    text: &str,
+    sentences: &[Sentence],
+    words: &[Vec<Word>],
+    lang: &str,
+) -> (Vec<Casualty>, Vec<WeaponMatch>) {
     let mut casualties = Vec::new();
     let mut weapons = Vec::new();
-    for s in sentences {
+    for (s, ws) in sentences.iter().zip(words) {
         let lang = s.lang.unwrap_or(lang);
-        casualties.extend(find_casualties(text, s.span, lang));
-        weapons.extend(find_weapons(text, s.span, lang));
+        casualties.extend(find_casualties_in(text, ws, lang));
+        weapons.extend(find_weapons_in(ws, lang));
     }
     (casualties, weapons)
 }

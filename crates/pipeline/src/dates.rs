@@ -4,7 +4,8 @@
 
 use warlog_extract::{DateHit, Sentence};
 use warlog_model::{Date, EventDate, Segment, SegmentKind};
-use warlog_recognise::dates::{DateContext, DateExpr, DateKind, Point, find_dates, resolve};
+use warlog_recognise::dates::{DateContext, DateExpr, DateKind, Point, find_dates, find_dates_in, resolve};
+use warlog_recognise::phrase::Word;
 
 /// Gives undated live-blog entries a date: the latest day the entry names,
 /// on or before the date of the entry above it (entries run from the newest
@@ -87,20 +88,22 @@ fn entry_date(
     calendar.max(weekday)
 }
 
-/// Resolves every date of the sentences, in order.
+/// Resolves every date of the sentences, in order (`words[i]` are the
+/// words of `sentences[i]`).
 pub fn resolve_all(
     text: &str,
     segments: &mut [Segment],
     sentences: &[Sentence],
+    words: &[Vec<Word>],
     lang: &str,
     published: Option<Date>,
 ) -> Vec<DateHit> {
     date_entries(text, segments, lang, published);
     let mut previous: Option<EventDate> = None;
     let mut out = Vec::new();
-    for s in sentences {
+    for (s, ws) in sentences.iter().zip(words) {
         let reference = segments.get(s.segment).and_then(|seg| seg.date).or(published);
-        for expr in find_dates(text, s.span, lang) {
+        for expr in find_dates_in(text, ws, lang) {
             let ctx = DateContext { published, reference, previous };
             let date = resolve(&expr, &ctx);
             if date.is_known() {

@@ -35,6 +35,7 @@ use std::time::{Duration, Instant};
 
 use warlog_extract::{Extractor, Input, Sentence};
 use warlog_model::{Date, Document, DocumentMeta, Format, Mention, MentionValue, Page, Segment, SegmentKind, Span};
+use warlog_recognise::phrase::Word;
 use warlog_recognise::places::Places;
 
 pub use adapt::places;
@@ -183,6 +184,41 @@ impl Pipeline {
         }
     }
 
+    /// The main-text stages only (main text, language): the document that
+    /// [`Pipeline::process`] would give, without segments, mentions or
+    /// claims — what `warlog text` prints, at a fraction of the cost (on
+    /// news pages the other stages take about four fifths of the time).
+    pub fn read(&self, source: Source, published: Option<Date>) -> Processed {
+        let mut t = Timings::default();
+        t.add(Stage::Decode, source.decode_time);
+        let clock = Instant::now();
+        let x = self.main_text(&source);
+        t.add(Stage::MainText, clock.elapsed());
+        let clock = Instant::now();
+        let mut meta = merge_meta(source.meta.clone(), x.meta.clone());
+        if published.is_some() {
+            meta.published = published;
+        }
+        if meta.language.is_none() {
+            let sample_end = x.main_end.min(x.text.len());
+            meta.language = warlog_text::lang::detect(x.text.get(..sample_end).unwrap_or(&x.text)).map(str::to_string);
+        }
+        t.add(Stage::Language, clock.elapsed());
+        let doc = Document { id: source.id, origin: source.origin, format: source.format, meta, text: x.text };
+        Processed {
+            page: Page {
+                doc,
+                raw: source.raw,
+                segments: Vec::new(),
+                mentions: Vec::new(),
+                claims: Vec::new(),
+                diagnostics: Vec::new(),
+            },
+            main_end: x.main_end,
+            timings: t,
+        }
+    }
+
     /// Runs every stage on one page. `published` overrides the page's date
     /// (as `warlog claims --published` and gold sets do).
     pub fn process(&self, source: Source, published: Option<Date>) -> Processed {
@@ -215,16 +251,19 @@ impl Pipeline {
         lap(&mut t, Stage::Language);
 
         let sentences = sentences(&x, &segments, &lang);
+        // Cut once, read by the dates, casualty and weapon recognisers.
+        let words: Vec<Vec<Word>> =
+            sentences.iter().map(|s| warlog_recognise::phrase::words(&x.text, s.span)).collect();
         lap(&mut t, Stage::Sentences);
 
         let regions: Vec<Span> = segments.iter().filter(|s| s.kind.yields_claims()).map(|s| s.span).collect();
         let place_hits = adapt::find_places(self.places, &x.text, &regions, &lang);
         lap(&mut t, Stage::Places);
 
-        let date_hits = dates::resolve_all(&x.text, &mut segments, &sentences, &lang, meta.published);
+        let date_hits = dates::resolve_all(&x.text, &mut segments, &sentences, &words, &lang, meta.published);
         lap(&mut t, Stage::Dates);
 
-        let (casualties, weapons) = adapt::figures(&x.text, &sentences, &lang);
+        let (casualties, weapons) = adapt::figures(&x.text, &sentences, &words, &lang);
         lap(&mut t, Stage::Figures);
 
         let actor_mentions = adapt::actors(self.extractor.actor_lexicon(), &x.text, &sentences, &lang);
@@ -318,4 +357,35 @@ fn is_headline(line: &str) -> bool {
     let words = line.split_whitespace().count();
     let last = line.chars().last().unwrap_or('.');
     (2..=25).contains(&words) && !matches!(last, '.' | '!' | '?' | '»' | '"' | '”' | '…' | ':' | ';' | ',')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(name: &str, text: &str) -> Source {
+        let mut s = Source::text(name, text);
+        if name.ends_with(".html") {
+            s.format = Format::Html;
+        }
+        s
+    }
+
+    #[test]
+    fn read_gives_the_document_process_gives() {
+        let pipeline = Pipeline::load();
+        let pages = [
+            ("fr-frappes-gandja.txt", include_str!("../../../examples/fr-frappes-gandja.txt")),
+            ("en-kherson-report.html", include_str!("../../../examples/en-kherson-report.html")),
+            ("fr-direct-sahel.html", include_str!("../../../examples/fr-direct-sahel.html")),
+        ];
+        for (name, text) in pages {
+            for published in [None, Some(Date::constant(2020, 10, 12))] {
+                let read = pipeline.read(source(name, text), published);
+                let full = pipeline.process(source(name, text), published);
+                assert_eq!(read.page.doc, full.page.doc, "{name}");
+                assert_eq!(read.main_end, full.main_end, "{name}");
+            }
+        }
+    }
 }

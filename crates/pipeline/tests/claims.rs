@@ -286,3 +286,9 @@ fn people_named_once_are_known_by_surname() {
     let got = claims(text, "2020-10-20");
     assert!(got.iter().any(|c| c.source.to_string() == "POL:government"), "{got:?}");
 }
+
+#[test]
+fn a_month_is_not_a_modal() {
+    let got = claims("On 9 May 2020, Azerbaijani forces shelled positions near Tovuz, the ministry said.", "2020-05-10");
+    assert!(got.iter().any(|c| c.event_type.as_str() == "shelling"), "{got:?}");
+}

@@ -178,14 +178,19 @@ struct Out {
 
 /// Casualty figures in one sentence (`text[sentence]`), left to right.
 pub fn find_casualties(text: &str, sentence: Span, lang: &str) -> Vec<Casualty> {
-    let ws = words(text, sentence);
-    let marks = lexicon(lang).find(&ws);
+    find_casualties_in(text, &words(text, sentence), lang)
+}
+
+/// [`find_casualties`] over the words of a sentence already cut with
+/// [`words`].
+pub fn find_casualties_in(text: &str, ws: &[Word], lang: &str) -> Vec<Casualty> {
+    let marks = lexicon(lang).find(ws);
     // Most sentences name no outcome: nothing more to read.
     if !marks.iter().any(|m| matches!(m.value, Role::Outcome { .. })) {
         return Vec::new();
     }
     let marks: Vec<(usize, usize, Role)> = marks.into_iter().map(|m| (m.start, m.end, *m.value)).collect();
-    Sentence::new(text, &ws, &marks, lang).casualties()
+    Sentence::new(text, ws, &marks, lang).casualties()
 }
 
 struct Sentence<'a> {

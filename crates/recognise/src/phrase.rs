@@ -12,6 +12,7 @@
 //! only where the phrase writes it, separated by spaces ("U . S .").
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use warlog_model::Span;
 
@@ -34,8 +35,9 @@ pub struct Word {
 
 /// Words of `text[span]`.
 pub fn words(text: &str, span: Span) -> Vec<Word> {
-    let mut out = Vec::new();
-    for tok in tokenize(text, span) {
+    let tokens = tokenize(text, span);
+    let mut out = Vec::with_capacity(tokens.len() + tokens.len() / 4);
+    for tok in tokens {
         let t = tok.text(text);
         if tok.kind == TokenKind::Punct {
             out.push(Word {
@@ -47,35 +49,41 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
             });
             continue;
         }
+        // Pieces between hyphens and apostrophes, each marked when another
+        // piece follows it.
+        let first = out.len();
         let mut start = 0;
-        let pieces: Vec<(usize, usize)> = {
-            let mut v = Vec::new();
-            for (i, c) in t.char_indices() {
-                if c == '-' || c == '\'' || c == '\u{2019}' || c == '\u{02BC}' {
-                    if i > start {
-                        v.push((start, i));
-                    }
-                    start = i + c.len_utf8();
+        for (i, c) in t.char_indices() {
+            if c == '-' || c == '\'' || c == '\u{2019}' || c == '\u{02BC}' {
+                if i > start {
+                    out.push(piece(tok.span.start, t, start, i));
                 }
+                start = i + c.len_utf8();
             }
-            if start < t.len() {
-                v.push((start, t.len()));
+        }
+        if start < t.len() {
+            out.push(piece(tok.span.start, t, start, t.len()));
+        }
+        if let Some((_, pieces)) = out.split_at_mut(first).1.split_last_mut() {
+            for w in pieces {
+                w.joined_to_next = true;
             }
-            v
-        };
-        let n = pieces.len();
-        for (k, (a, b)) in pieces.into_iter().enumerate() {
-            let piece = &t[a..b];
-            out.push(Word {
-                span: Span::new(tok.span.start + a, tok.span.start + b),
-                folded: fold(piece),
-                punct: false,
-                capitalised: piece.chars().next().is_some_and(char::is_uppercase),
-                joined_to_next: k + 1 < n,
-            });
         }
     }
     out
+}
+
+/// The word `t[a..b]` of a token starting at `base`.
+fn piece(base: usize, t: &str, a: usize, b: usize) -> Word {
+    let piece = &t[a..b];
+    Word {
+        span: Span::new(base + a, base + b),
+        // ASCII folds to its lowercase (the general fold also builds an offset map).
+        folded: if piece.is_ascii() { piece.to_ascii_lowercase() } else { fold(piece) },
+        punct: false,
+        capitalised: piece.chars().next().is_some_and(char::is_uppercase),
+        joined_to_next: false,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,6 +131,28 @@ fn key(s: &str) -> &str {
     }
 }
 
+/// A small multiplicative hash for the three-character bucket keys: the
+/// buckets are looked up once per word of every sentence, where the
+/// default (DoS-resistant) hasher cost more than the matching.
+#[derive(Clone, Copy, Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Keyed by the lexicon's own words: a text only looks words up, so it
+/// cannot grow a bucket with colliding keys.
+type Buckets<T> = HashMap<String, Vec<(Vec<Pat>, T)>, BuildHasherDefault<KeyHasher>>;
+
 /// A phrase found in the text: words `[start, end)` and its value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PhraseMatch<'a, T> {
@@ -135,7 +165,7 @@ pub struct PhraseMatch<'a, T> {
 /// A set of phrases with a value each.
 #[derive(Clone, Debug)]
 pub struct PhraseSet<T> {
-    by_key: HashMap<String, Vec<(Vec<Pat>, T)>>,
+    by_key: Buckets<T>,
     /// Phrases starting with `~` or a short prefix are checked everywhere.
     anywhere: Vec<(Vec<Pat>, T)>,
     len: usize,
@@ -143,7 +173,7 @@ pub struct PhraseSet<T> {
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
-        PhraseSet { by_key: HashMap::new(), anywhere: Vec::new(), len: 0 }
+        PhraseSet { by_key: Buckets::default(), anywhere: Vec::new(), len: 0 }
     }
 }
 

@@ -35,7 +35,15 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    // ASCII and the Latin-1 letters of French (all alphabetic but × and ÷)
+    // without a Unicode table lookup.
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else if ('\u{C0}'..='\u{FF}').contains(&c) {
+        c != '\u{D7}' && c != '\u{F7}'
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Elided forms split off the following word (lowercase comparison).
@@ -45,7 +53,7 @@ const ELISIONS: &[&str] = &["l", "d", "qu", "n", "s", "c", "j", "m", "t", "jusqu
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let slice = span.slice(text);
     let base = span.start;
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(slice.len() / 5 + 1);
     let mut chars = slice.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_whitespace() {
@@ -113,6 +121,13 @@ mod tests {
         assert_eq!(toks[0].kind, TokenKind::Number);
         assert_eq!(toks[3].text(text), "30,5");
         assert_eq!(toks.last().unwrap().text(text), ".");
+    }
+
+    #[test]
+    fn word_chars_are_alphanumerics() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || c == '_', "{c:?}");
+        }
     }
 
     proptest::proptest! {

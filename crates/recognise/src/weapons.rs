@@ -150,8 +150,12 @@ pub(crate) fn scan(ws: &[Word], lang: &str) -> Vec<(usize, usize, &'static Weapo
 
 /// Weapons in `text[span]`, left to right, not overlapping.
 pub fn find_weapons(text: &str, span: Span, lang: &str) -> Vec<WeaponMatch> {
-    let ws = words(text, span);
-    scan(&ws, lang)
+    find_weapons_in(&words(text, span), lang)
+}
+
+/// [`find_weapons`] over the words of a span already cut with [`words`].
+pub fn find_weapons_in(ws: &[Word], lang: &str) -> Vec<WeaponMatch> {
+    scan(ws, lang)
         .into_iter()
         .map(|(s, e, w)| WeaponMatch {
             span: Span::new(ws[s].span.start, ws[e - 1].span.end),

@@ -69,7 +69,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
     }
     if let Some(h) = &headline {
         let k = content::key(h);
-        blocks.retain(|b| content::key(&b.text) != k);
+        blocks.retain(|b| !content::same_key(&b.text, &k));
     }
 
     let mut comments = Renderer::new(&dom, &stats, Mode::Comments);

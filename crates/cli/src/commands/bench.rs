@@ -3,22 +3,29 @@
 //! replicated to `--pages` pages with varied text (so that no cache
 //! flatters the figures), or the pages under the given paths.
 //!
-//! Figures: pages/s and MB/s over wall-clock time on all cores, CPU time per
-//! stage (summed over threads), store and resolve time, start-up time
-//! (gazetteer and lexicons loaded), peak resident memory, and the scaling
-//! ratio of a run on a tenth of the corpus.
+//! The corpus is read into memory first (reading is timed as the decode
+//! stage, not in the wall time); then it runs as `warlog run` does
+//! ([`super::run::process_and_store`]): batches processed on all cores while
+//! a writer thread stores the previous batch, then claims resolved.
+//!
+//! Figures: pages/s and MB/s over wall-clock time, CPU time per stage
+//! (summed over threads), the writer's time and the time processing waited
+//! for it, resolve time, start-up time (gazetteer and lexicons loaded),
+//! peak resident memory, and the scaling ratio against a run on a tenth of
+//! the corpus. Each figure is checked against the project's targets, and a
+//! missed one is flagged in the report.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 use warlog_model::{DocumentMeta, Format};
 use warlog_pipeline::{Pipeline, Source, Stage, Timings};
-use warlog_store::{PageToWrite, Store};
+use warlog_store::Store;
 
 use super::read_pages;
+use super::run::{process_and_store, to_write};
 use crate::Outcome;
 use crate::output::{print, print_json};
 use crate::resolving::resolve_pending;
@@ -34,21 +41,63 @@ const EXAMPLES: &[(&str, &str)] = &[
 const PLACES: &[&str] =
     &["Gandja", "Barda", "Tartar", "Kherson", "Bakhmut", "Gao", "Mopti", "Khartoum", "Odesa", "Fizouli"];
 
-/// Replica `k` of an example: its place names and figures changed.
+/// Pages per batch (one transaction each), as `warlog run` by default.
+const BATCH: usize = 256;
+
+/// The targets of the first performance issue; a missed one is flagged.
+struct Targets;
+impl Targets {
+    const PAGES_PER_S: f64 = 1000.0;
+    const PEAK_RSS_MB: f64 = 500.0;
+    const STARTUP_MS: f64 = 200.0;
+    /// Per-page time of the full run over that of the tenth (10× the pages
+    /// in ≤ 11× the time).
+    const SCALING: f64 = 1.1;
+}
+
+/// Replica `k` of an example: its place names rotated, its years moved
+/// within 1995-2024 and its days of the month within 1-28 (so dates still
+/// parse, and the resolver sees many days and places, as in a real feed),
+/// and a reference line at the end.
 fn vary(text: &str, k: usize) -> String {
-    let mut out = text.to_string();
-    for (i, p) in PLACES.iter().enumerate() {
-        let q = PLACES[(i + k) % PLACES.len()];
-        out = out.replace(p, &format!("\u{0}{q}"));
-    }
-    out = out.replace('\u{0}', "");
-    let mut varied = String::with_capacity(out.len() + 64);
-    for c in out.chars() {
-        match c.to_digit(10) {
-            Some(d) if !k.is_multiple_of(7) => varied.push(char::from_digit((d + k as u32) % 10, 10).unwrap_or(c)),
-            _ => varied.push(c),
+    // Places in one pass, so that a replacement is not replaced again.
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        if let Some(i) = PLACES.iter().position(|p| rest.starts_with(p)) {
+            out.push_str(PLACES[(i + k) % PLACES.len()]);
+            at += PLACES[i].len();
+        } else {
+            let c = rest.chars().next().unwrap_or(' ');
+            out.push(c);
+            at += c.len_utf8();
         }
     }
+    let mut varied = String::with_capacity(out.len() + 64);
+    let mut rest = out.as_str();
+    let mut prev: Option<char> = None;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+        let (before, from) = rest.split_at(at);
+        varied.push_str(before);
+        prev = before.chars().next_back().or(prev);
+        let len = from.find(|c: char| !c.is_ascii_digit()).unwrap_or(from.len());
+        let (digits, after) = from.split_at(len);
+        let next = after.chars().next();
+        let n: usize = digits.parse().unwrap_or(usize::MAX);
+        let clock = prev == Some(':') || next == Some(':');
+        let iso_month = prev == Some('-') && next == Some('-');
+        if len == 4 && (1990..=2030).contains(&n) {
+            varied.push_str(&(1995 + (n - 1995 + k) % 30).to_string());
+        } else if len <= 2 && (1..=28).contains(&n) && !clock && !iso_month {
+            varied.push_str(&((n - 1 + k / 30) % 28 + 1).to_string());
+        } else {
+            varied.push_str(digits);
+        }
+        prev = digits.chars().next_back();
+        rest = after;
+    }
+    varied.push_str(rest);
     varied.push_str(&format!("\n\nRef. {k}.\n"));
     varied
 }
@@ -85,49 +134,67 @@ fn peak_rss_mb() -> f64 {
 struct RunFigures {
     docs: usize,
     bytes: usize,
+    /// Bytes of main text (what `warlog text` prints), summed.
+    text_bytes: usize,
     wall: Duration,
     stages: Timings,
     store: Duration,
+    store_wait: Duration,
     resolve: Duration,
     claims: usize,
 }
 
 fn run_once(pipeline: &Pipeline, corpus: Vec<Source>, db: &Path) -> anyhow::Result<RunFigures> {
-    let _ = std::fs::remove_file(db);
+    remove_db(db);
     let mut store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
     let docs = corpus.len();
     let bytes: usize = corpus.iter().map(|s| s.raw.len()).sum();
     let mut stages = Timings::default();
-    let mut store_time = Duration::ZERO;
-    let mut claims = 0;
+    let mut text_bytes = 0;
     let start = Instant::now();
-    let mut rest = corpus;
-    while !rest.is_empty() {
-        let tail = rest.split_off(rest.len().min(512));
-        let chunk = std::mem::replace(&mut rest, tail);
-        let processed: Vec<(PageToWrite, Timings)> = chunk
-            .into_par_iter()
-            .map(|s| {
-                let p = pipeline.process(s, None);
-                let main = p.page.doc.text.get(..p.main_end).unwrap_or(&p.page.doc.text);
-                let fp = warlog_resolve::simhash(main);
-                (PageToWrite::new(p.page, Some(fp)), p.timings)
-            })
-            .collect();
-        let mut to_write = Vec::with_capacity(processed.len());
-        for (p, t) in processed {
-            stages.merge(&t);
-            claims += p.page.claims.len();
-            to_write.push(p);
-        }
-        let t0 = Instant::now();
-        store.write_pages(&to_write)?;
-        store_time += t0.elapsed();
-    }
+    let written = process_and_store(
+        corpus.into_iter().map(Ok),
+        BATCH,
+        &mut store,
+        |s| {
+            let p = pipeline.process(s, None);
+            let (timings, main) = (p.timings.clone(), p.main_end);
+            (to_write(p), (timings, main))
+        },
+        |done| {
+            for (t, main) in done {
+                stages.merge(&t);
+                text_bytes += main;
+            }
+        },
+        |e| eprintln!("warlog: {e}"),
+    )?;
     let t0 = Instant::now();
     resolve_pending(&mut store)?;
     let resolve = t0.elapsed();
-    Ok(RunFigures { docs, bytes, wall: start.elapsed(), stages, store: store_time, resolve, claims })
+    Ok(RunFigures {
+        docs,
+        bytes,
+        text_bytes,
+        wall: start.elapsed(),
+        stages,
+        store: written.write_time,
+        store_wait: written.write_wait,
+        resolve,
+        claims: written.claims,
+    })
+}
+
+/// Removes a database file and its WAL companions, if present.
+fn remove_db(db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+}
+
+/// "ok" or "MISSED", for a figure against its target.
+fn verdict(ok: bool) -> &'static str {
+    if ok { "ok" } else { "MISSED" }
 }
 
 pub fn bench(paths: &[PathBuf], pages: usize, db: Option<&Path>, json: bool) -> anyhow::Result<Outcome> {
@@ -160,75 +227,170 @@ pub fn bench(paths: &[PathBuf], pages: usize, db: Option<&Path>, json: bool) -> 
     let small = run_once(&pipeline, tenth, &db_path)?;
     let full = run_once(&pipeline, corpus, &db_path)?;
     if db.is_none() {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", tmp.display()));
-        }
+        remove_db(&tmp);
+    }
+    let report = Report { full, small, startup, peak_rss_mb: peak_rss_mb(), threads: rayon::current_num_threads() };
+    if json {
+        print_json(&report.json(), true)?;
+    } else {
+        print(&report.text())?;
+    }
+    Ok(Outcome::Done)
+}
+
+/// The figures of one bench, as JSON (CLI.md) or as a table.
+struct Report {
+    full: RunFigures,
+    small: RunFigures,
+    startup: Duration,
+    peak_rss_mb: f64,
+    threads: usize,
+}
+
+impl Report {
+    fn per_doc_ms(&self, d: Duration) -> f64 {
+        1000.0 * d.as_secs_f64() / self.full.docs as f64
     }
 
-    let secs = full.wall.as_secs_f64();
-    let cpu: f64 = Stage::ALL.iter().map(|s| full.stages.get(*s).as_secs_f64()).sum();
-    let mut stages = Map::new();
-    for s in Stage::ALL {
-        let t = full.stages.get(s).as_secs_f64();
-        stages.insert(s.name().into(), json!({"cpu_seconds": t, "ms_per_doc": 1000.0 * t / full.docs as f64}));
+    fn docs_per_s(&self) -> f64 {
+        self.full.docs as f64 / self.full.wall.as_secs_f64().max(1e-9)
     }
-    stages.insert("store".into(), json!({"seconds": full.store.as_secs_f64(), "ms_per_doc": 1000.0 * full.store.as_secs_f64() / full.docs as f64}));
-    stages.insert("resolve".into(), json!({"seconds": full.resolve.as_secs_f64(), "ms_per_doc": 1000.0 * full.resolve.as_secs_f64() / full.docs as f64}));
-    let ratio = (full.wall.as_secs_f64() / small.wall.as_secs_f64()) / (full.docs as f64 / small.docs as f64);
-    let value = json!({
-        "docs": full.docs,
-        "bytes": full.bytes,
-        "seconds": secs,
-        "docs_per_s": full.docs as f64 / secs,
-        "mb_per_s": full.bytes as f64 / 1e6 / secs,
-        "claims": full.claims,
-        "threads": rayon::current_num_threads(),
-        "peak_rss_mb": peak_rss_mb(),
-        "startup_ms": startup.as_secs_f64() * 1000.0,
-        "stages": Value::Object(stages),
-        "scaling": {"small_docs": small.docs, "small_seconds": small.wall.as_secs_f64(),
-                    "time_ratio_per_doc": ratio},
-    });
-    if json {
-        print_json(&value, true)?;
-        return Ok(Outcome::Done);
+
+    fn mb_per_s(&self) -> f64 {
+        self.full.bytes as f64 / 1e6 / self.full.wall.as_secs_f64().max(1e-9)
     }
-    let mut out = format!(
-        "{} pages, {:.1} MB, {} threads: {:.2} s → {:.0} pages/s, {:.1} MB/s; {} claims\n\
-         start-up {:.0} ms; peak RSS {:.0} MB\n\
-         scaling: {} pages in {:.2} s; per-page time ratio (full/tenth) {:.2}\n\nstage          cpu s   ms/page  share\n",
-        full.docs,
-        full.bytes as f64 / 1e6,
-        rayon::current_num_threads(),
-        secs,
-        full.docs as f64 / secs,
-        full.bytes as f64 / 1e6 / secs,
-        full.claims,
-        startup.as_secs_f64() * 1000.0,
-        peak_rss_mb(),
-        small.docs,
-        small.wall.as_secs_f64(),
-        ratio
-    );
-    for s in Stage::ALL {
-        let t = full.stages.get(s).as_secs_f64();
+
+    fn startup_ms(&self) -> f64 {
+        self.startup.as_secs_f64() * 1000.0
+    }
+
+    /// Per-page time of the full run over that of the tenth.
+    fn scaling(&self) -> f64 {
+        let (f, s) = (&self.full, &self.small);
+        (f.wall.as_secs_f64() / s.wall.as_secs_f64().max(1e-9)) / (f.docs as f64 / s.docs as f64)
+    }
+
+    fn text_kb_per_doc(&self) -> f64 {
+        self.full.text_bytes as f64 / 1000.0 / self.full.docs as f64
+    }
+
+    fn json(&self) -> Value {
+        let f = &self.full;
+        let mut stages = Map::new();
+        for s in Stage::ALL {
+            let t = f.stages.get(s);
+            stages.insert(s.name().into(), json!({"cpu_seconds": t.as_secs_f64(), "ms_per_doc": self.per_doc_ms(t)}));
+        }
+        stages.insert(
+            "store".into(),
+            json!({"seconds": f.store.as_secs_f64(), "ms_per_doc": self.per_doc_ms(f.store),
+                   "wait_seconds": f.store_wait.as_secs_f64()}),
+        );
+        stages.insert(
+            "resolve".into(),
+            json!({"seconds": f.resolve.as_secs_f64(), "ms_per_doc": self.per_doc_ms(f.resolve)}),
+        );
+        json!({
+            "docs": f.docs,
+            "bytes": f.bytes,
+            "text_kb_per_doc": self.text_kb_per_doc(),
+            "seconds": f.wall.as_secs_f64(),
+            "docs_per_s": self.docs_per_s(),
+            "mb_per_s": self.mb_per_s(),
+            "claims": f.claims,
+            "threads": self.threads,
+            "peak_rss_mb": self.peak_rss_mb,
+            "startup_ms": self.startup_ms(),
+            "stages": Value::Object(stages),
+            "scaling": {"small_docs": self.small.docs, "small_seconds": self.small.wall.as_secs_f64(),
+                        "time_ratio_per_doc": self.scaling()},
+            "targets": {
+                "docs_per_s": {"target": Targets::PAGES_PER_S, "met": self.docs_per_s() >= Targets::PAGES_PER_S},
+                "peak_rss_mb": {"target": Targets::PEAK_RSS_MB, "met": self.peak_rss_mb <= Targets::PEAK_RSS_MB},
+                "startup_ms": {"target": Targets::STARTUP_MS, "met": self.startup_ms() <= Targets::STARTUP_MS},
+                "time_ratio_per_doc": {"target": Targets::SCALING, "met": self.scaling() <= Targets::SCALING},
+            },
+        })
+    }
+
+    fn text(&self) -> String {
+        let f = &self.full;
+        let cpu: f64 = Stage::ALL.iter().map(|s| f.stages.get(*s).as_secs_f64()).sum();
+        let mut out = format!(
+            "{} pages ({:.1} KB of main text each), {:.1} MB, {} threads: {:.2} s → {:.0} pages/s, {:.1} MB/s; {} claims\n\
+             start-up {:.0} ms; peak RSS {:.0} MB\n\
+             scaling: {} pages in {:.2} s; per-page time ratio (full/tenth) {:.2}\n\n\
+             stage          cpu s   ms/page  share\n",
+            f.docs,
+            self.text_kb_per_doc(),
+            f.bytes as f64 / 1e6,
+            self.threads,
+            f.wall.as_secs_f64(),
+            self.docs_per_s(),
+            self.mb_per_s(),
+            f.claims,
+            self.startup_ms(),
+            self.peak_rss_mb,
+            self.small.docs,
+            self.small.wall.as_secs_f64(),
+            self.scaling()
+        );
+        for s in Stage::ALL {
+            let t = f.stages.get(s);
+            out.push_str(&format!(
+                "{:<13} {:>6.2} {:>9.3} {:>5.1}%\n",
+                s.name(),
+                t.as_secs_f64(),
+                self.per_doc_ms(t),
+                100.0 * t.as_secs_f64() / cpu.max(1e-9)
+            ));
+        }
         out.push_str(&format!(
-            "{:<13} {:>6.2} {:>9.3} {:>5.1}%\n",
-            s.name(),
-            t,
-            1000.0 * t / full.docs as f64,
-            100.0 * t / cpu.max(1e-9)
+            "{:<13} {:>6.2} {:>9.3}  (writer thread; processing waited {:.2} s for it)\n\
+             {:<13} {:>6.2} {:>9.3}  (wall, after the pages)\n",
+            "store",
+            f.store.as_secs_f64(),
+            self.per_doc_ms(f.store),
+            f.store_wait.as_secs_f64(),
+            "resolve",
+            f.resolve.as_secs_f64(),
+            self.per_doc_ms(f.resolve)
         ));
+        let rows = [
+            (
+                "pages/s",
+                format!("{:.0} ≥ {}", self.docs_per_s(), Targets::PAGES_PER_S),
+                self.docs_per_s() >= Targets::PAGES_PER_S,
+            ),
+            (
+                "peak RSS",
+                format!("{:.0} MB ≤ {}", self.peak_rss_mb, Targets::PEAK_RSS_MB),
+                self.peak_rss_mb <= Targets::PEAK_RSS_MB,
+            ),
+            (
+                "start-up",
+                format!("{:.0} ms ≤ {}", self.startup_ms(), Targets::STARTUP_MS),
+                self.startup_ms() <= Targets::STARTUP_MS,
+            ),
+            ("scaling", format!("{:.2} ≤ {}", self.scaling(), Targets::SCALING), self.scaling() <= Targets::SCALING),
+        ];
+        out.push_str("\ntargets\n");
+        for (name, figure, ok) in rows {
+            out.push_str(&format!("  {name:<9} {figure:<22} {}\n", verdict(ok)));
+        }
+        out
     }
-    out.push_str(&format!(
-        "{:<13} {:>6.2} {:>9.3}  (wall, one writer)\n{:<13} {:>6.2} {:>9.3}  (wall)\n",
-        "store",
-        full.store.as_secs_f64(),
-        1000.0 * full.store.as_secs_f64() / full.docs as f64,
-        "resolve",
-        full.resolve.as_secs_f64(),
-        1000.0 * full.resolve.as_secs_f64() / full.docs as f64
-    ));
-    print(&out)?;
-    Ok(Outcome::Done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replicas_keep_dates_readable_and_differ() {
+        let a = vary("Le 11 octobre 2020 à 18:05, 2022-11-24T18:05:00Z, 60% de Gandja.", 31);
+        assert_eq!(a, "Le 12 octobre 2021 à 18:05, 2023-11-25T18:05:00Z, 60% de Barda.\n\nRef. 31.\n");
+        assert_eq!(vary("Gandja et Barda", 1), "Barda et Tartar\n\nRef. 1.\n");
+        assert_ne!(vary(EXAMPLES[0].1, 1), vary(EXAMPLES[0].1, 2));
+    }
 }

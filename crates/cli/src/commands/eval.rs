@@ -1,10 +1,14 @@
 //! `warlog eval`: run the whole pipeline on a gold set's documents (with the
 //! gold's publication dates) and score the claims (../shared/spec/GOLD.md).
+//! With `--events FILE`, also score how claims are clustered into events
+//! (`warlog_eval::events`): on the gold claims themselves and on the
+//! extracted claims the scorer matched.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use warlog_eval::events::{self, ClusterGold, ExtractedDoc, PairScores};
 use warlog_eval::gold::{self, Detail, Extracted, GoldSet};
 use warlog_model::DocumentMeta;
 use warlog_pipeline::{Pipeline, Processed};
@@ -13,7 +17,13 @@ use super::read_pages;
 use crate::Outcome;
 use crate::output::{print, print_json};
 
-pub fn eval(gold_dir: &Path, docs: Option<&Path>, json: bool, details: bool) -> anyhow::Result<Outcome> {
+pub fn eval(
+    gold_dir: &Path,
+    docs: Option<&Path>,
+    json: bool,
+    details: bool,
+    events: Option<&Path>,
+) -> anyhow::Result<Outcome> {
     let set = GoldSet::load(gold_dir).with_context(|| format!("reading the gold set in {}", gold_dir.display()))?;
     let docs_dir = docs.map(Path::to_path_buf).unwrap_or_else(|| gold_dir.join("docs"));
     let pipeline = Pipeline::load();
@@ -55,15 +65,52 @@ pub fn eval(gold_dir: &Path, docs: Option<&Path>, json: bool, details: bool) -> 
         .map(|(k, p)| (k.clone(), Extracted { text: &p.page.doc.text, claims: &p.page.claims }))
         .collect();
     let report = gold::score(&set, &extracted);
+    let clustering = match events {
+        Some(path) => Some(clustering(gold_dir, path, &set, &report, &processed)?),
+        None => None,
+    };
     if json {
-        print_json(&report.to_json(), true)?;
+        let mut v = report.to_json();
+        if let Some((on_gold, on_extracted)) = &clustering {
+            v["events"] =
+                serde_json::json!({"gold_claims": on_gold.to_json(), "extracted_claims": on_extracted.to_json()});
+        }
+        print_json(&v, true)?;
     } else {
         print(&gold::table(&report))?;
+        if let Some((on_gold, on_extracted)) = &clustering {
+            print(&events::table(&[("gold claims", on_gold), ("extracted claims", on_extracted)], details))?;
+        }
     }
     if details {
         print(&explain(&set, &processed, &report.details))?;
     }
     Ok(if failed == 0 { Outcome::Done } else { Outcome::Partial })
+}
+
+/// Pairwise clustering figures against the cluster gold at `path`: on the
+/// gold claims, and on the extracted claims the scorer matched.
+fn clustering(
+    gold_dir: &Path,
+    path: &Path,
+    set: &GoldSet,
+    report: &gold::Report,
+    processed: &HashMap<String, Processed>,
+) -> anyhow::Result<(PairScores, PairScores)> {
+    let clusters = ClusterGold::load(path).with_context(|| format!("reading the cluster gold {}", path.display()))?;
+    let lines = events::gold_lines(&gold_dir.join("gold.jsonl"))?;
+    clusters.check(&lines)?;
+    let docs: Vec<ExtractedDoc<'_>> = set
+        .docs
+        .iter()
+        .filter_map(|d| {
+            let p = processed.get(&d.doc)?;
+            Some(ExtractedDoc { doc: &d.doc, published: d.published, fingerprint: None, claims: &p.page.claims })
+        })
+        .collect();
+    let on_gold = events::on_gold(set, &lines, &clusters);
+    let on_extracted = events::on_extracted(report, &lines, &docs, &clusters);
+    Ok((on_gold, on_extracted))
 }
 
 /// Misses, spurious claims and wrong attributes, one per line, for error

@@ -27,7 +27,9 @@ pub fn run(args: Cli) -> anyhow::Result<Outcome> {
         Command::Claims { file, published, json, read } => {
             page::claims(&file, published.as_deref(), json, read.max_bytes)
         }
-        Command::Eval { gold_dir, docs, json, details } => eval::eval(&gold_dir, docs.as_deref(), json, details),
+        Command::Eval { gold_dir, docs, json, details, events } => {
+            eval::eval(&gold_dir, docs.as_deref(), json, details, events.as_deref())
+        }
         Command::Events { filter, db, json } => query::events(&filter, &db.db, json),
         Command::Event { id, db, json } => query::event(id, &db.db, json),
         Command::Timeline { filter, db } => query::timeline(&filter, &db.db),

@@ -118,3 +118,10 @@ impl DateContext {
 pub fn find_dates(text: &str, span: Span, lang: &str) -> Vec<DateExpr> {
     parse::find(text, span, lang)
 }
+
+/// [`find_dates`] over the words of a span already cut with
+/// [`crate::phrase::words`] (a caller running several recognisers on one
+/// sentence cuts it once).
+pub fn find_dates_in(text: &str, words: &[crate::phrase::Word], lang: &str) -> Vec<DateExpr> {
+    parse::find_in(text, words, lang)
+}

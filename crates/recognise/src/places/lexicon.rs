@@ -103,7 +103,12 @@ pub struct Lexicon {
 /// straightened ("D’après" → "d'après"). Accents stay: French "à" (at) and
 /// "a" (has) are different cues.
 pub fn norm(s: &str) -> String {
-    s.trim().to_lowercase().replace(['\u{2019}', '\u{2018}', '\u{02BC}'], "'")
+    let s = s.trim();
+    // ASCII has no typographic apostrophe and lowercases byte by byte.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.to_lowercase().replace(['\u{2019}', '\u{2018}', '\u{02BC}'], "'")
 }
 
 impl Lexicon {

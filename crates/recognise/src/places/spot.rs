@@ -228,14 +228,14 @@ pub(crate) fn spot_region(gaz: &Gazetteer<'_>, region: &Region<'_>, region_index
             if k.is_empty() {
                 break;
             }
-            let mut posts = gaz.lookup(&k);
+            let (mut posts, longer) = gaz.lookup_with_longer(&k);
             if !(cap || article) || !r.capitalised(j) {
                 posts.retain(|p| p.lowercase_ok);
             }
             if !posts.is_empty() && !(article && (j == i || !k.contains(' '))) {
                 best = Some((j, k.clone(), posts));
             }
-            if words >= MAX_WORDS || !gaz.has_longer(&k) {
+            if words >= MAX_WORDS || !longer {
                 break;
             }
             // Next word, stepping over an abbreviation's dot ("St. Louis").

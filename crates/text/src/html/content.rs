@@ -79,9 +79,13 @@ impl Stats {
                     stats.excluded[i] = excluded_tag(*tag) || flags & HIDDEN != 0 || (h.hidden && !h.content);
                 }
                 NodeData::Text { .. } => {
-                    let text = dom.node_text(i as NodeId);
-                    stats.text[i] = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
-                    stats.commas[i] = text.chars().filter(|&c| c == ',' || c == '،' || c == '，').count() as u32;
+                    let (mut chars, mut commas) = (0u32, 0u32);
+                    for c in dom.node_text(i as NodeId).chars() {
+                        chars += u32::from(!c.is_whitespace());
+                        commas += u32::from(c == ',' || c == '،' || c == '，');
+                    }
+                    stats.text[i] = chars;
+                    stats.commas[i] = commas;
                 }
             }
         }
@@ -348,7 +352,17 @@ fn ends_sentence(dom: &Dom, id: NodeId) -> bool {
 /// Letters and digits only, lowercased: a key for comparing texts whatever
 /// their spacing, punctuation and markup.
 pub fn key(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    key_chars(text).collect()
+}
+
+/// `key(text) == key`, without building the key of `text` (it usually
+/// differs in the first characters).
+pub fn same_key(text: &str, key: &str) -> bool {
+    key_chars(text).eq(key.chars())
+}
+
+fn key_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
 }
 
 /// [`key`] of the text directly in `id` (not in its block children), cut short.

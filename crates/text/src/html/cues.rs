@@ -3,6 +3,7 @@
 //! furniture in each language (`<lang>/html_boilerplate.tsv`).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// What an element's class/id values say about it.
@@ -43,12 +44,53 @@ enum Kind {
     CommentMeta,
 }
 
-#[derive(Default)]
+/// A multiply-and-rotate hasher for the cue maps: they are looked up for
+/// every word of every class attribute, and their keys are ours (no
+/// chosen-key attack to fear).
+#[derive(Clone, Copy, Default)]
+struct CueHasher(u64);
+
+impl Hasher for CueHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Keys are the cue lists' own; a page's words are only looked up, so a
+/// page cannot grow a map with colliding keys.
+type CueMap = HashMap<String, Vec<Kind>, BuildHasherDefault<CueHasher>>;
+
 struct ClassCues {
-    words: HashMap<String, Vec<Kind>>,
-    prefixes: Vec<(String, Kind)>,
-    tokens: HashMap<String, Vec<Kind>>,
-    parts: Vec<(String, Kind)>,
+    words: CueMap,
+    /// Prefix cues by their first byte (a word is checked against its own
+    /// bucket only); an empty prefix, matching every word, in bucket 0.
+    prefixes: Vec<Vec<(String, Kind)>>,
+    tokens: CueMap,
+    /// Substring cues by their first byte, for one pass over the value; an
+    /// empty one, found in every value, in bucket 0.
+    parts: Vec<Vec<(String, Kind)>>,
+}
+
+impl Default for ClassCues {
+    fn default() -> Self {
+        ClassCues {
+            words: CueMap::default(),
+            prefixes: vec![Vec::new(); 256],
+            tokens: CueMap::default(),
+            parts: vec![Vec::new(); 256],
+        }
+    }
+}
+
+/// The bucket of a cue: its first byte (0 for an empty cue).
+fn bucket(cue: &str) -> usize {
+    cue.bytes().next().map_or(0, usize::from)
 }
 
 fn class_cues() -> &'static ClassCues {
@@ -70,9 +112,9 @@ fn class_cues() -> &'static ClassCues {
             };
             let cue = cue.to_ascii_lowercase();
             match row.get(2).map(String::as_str).unwrap_or("word") {
-                "prefix" => cues.prefixes.push((cue, kind)),
+                "prefix" => cues.prefixes[bucket(&cue)].push((cue, kind)),
                 "token" => cues.tokens.entry(cue).or_default().push(kind),
-                "part" => cues.parts.push((cue, kind)),
+                "part" => cues.parts[bucket(&cue)].push((cue, kind)),
                 _ => cues.words.entry(cue).or_default().push(kind),
             }
         }
@@ -97,15 +139,21 @@ pub fn hints(value: &str) -> Hints {
         if let Some(kinds) = cues.words.get(word) {
             kinds.iter().for_each(|&k| hints.set(k));
         }
-        for (prefix, kind) in &cues.prefixes {
+        let bucket = &cues.prefixes[usize::from(word.as_bytes()[0])];
+        for (prefix, kind) in bucket.iter().chain(&cues.prefixes[0]) {
             if word.starts_with(prefix.as_str()) {
                 hints.set(*kind);
             }
         }
     }
-    for (part, kind) in &cues.parts {
-        if value.contains(part.as_str()) {
-            hints.set(*kind);
+    // `value.contains(part)` for every part, in one pass.
+    let bytes = value.as_bytes();
+    cues.parts[0].iter().for_each(|(_, k)| hints.set(*k));
+    for (i, &b) in bytes.iter().enumerate() {
+        for (part, kind) in &cues.parts[usize::from(b)] {
+            if bytes[i..].starts_with(part.as_bytes()) {
+                hints.set(*kind);
+            }
         }
     }
     hints

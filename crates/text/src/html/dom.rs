@@ -658,14 +658,22 @@ fn attr<'a>(attrs: &'a [Attr], name: &str) -> Option<&'a str> {
 }
 
 fn hints(tag: Tag, name: &str, attrs: &[Attr]) -> Box<str> {
-    let mut out = String::new();
+    let hinting = |n: &str, v: &str| {
+        matches!(n, "id" | "class" | "itemprop" | "role" | "data-component" | "data-testid") && !v.is_empty()
+    };
+    // The exact length (values, a '-' before each capital, spaces between),
+    // so the string is allocated once and not shrunk.
+    let base = if tag == Tag::Other { name.len() } else { 0 };
+    let (count, chars) = attrs.iter().filter(|(n, v)| hinting(n, v)).fold((0usize, 0usize), |(c, l), (_, v)| {
+        (c + 1, l + v.len() + v.bytes().filter(u8::is_ascii_uppercase).count())
+    });
+    let spaces = if base > 0 { count } else { count.saturating_sub(1) };
+    let mut out = String::with_capacity(base + chars + spaces);
     if tag == Tag::Other {
         out.push_str(name);
     }
     for (n, v) in attrs {
-        if matches!(n.as_ref(), "id" | "class" | "itemprop" | "role" | "data-component" | "data-testid")
-            && !v.is_empty()
-        {
+        if hinting(n, v) {
             if !out.is_empty() {
                 out.push(' ');
             }

@@ -33,6 +33,81 @@ pub(crate) struct Cue {
     pub how: How,
     pub class: String,
     pub max_chars: Option<usize>,
+    /// [`core`] of the text, computed once.
+    core: String,
+    /// The [`Words`] bit of the cue's first word, when it starts with one:
+    /// a line where the cue occurs on word boundaries has that exact word.
+    lead: Option<u8>,
+}
+
+impl Cue {
+    pub(crate) fn new(text: String, how: How, class: String, max_chars: Option<usize>) -> Cue {
+        let core = core(&text).to_string();
+        let lead_len = text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len());
+        let lead = (lead_len > 0).then(|| word_bit(&text[..lead_len]));
+        Cue { text, how, class, max_chars, core, lead }
+    }
+}
+
+/// A line about to be matched against many cues: what every cue would
+/// compute again, computed once. Its [`Words`] are a quick necessary test
+/// for `Contains` cues: a cue starting with a word occurs on word
+/// boundaries only where the line has that word.
+pub(crate) struct Probe<'a> {
+    norm: &'a str,
+    core: &'a str,
+    words: Words,
+}
+
+impl<'a> Probe<'a> {
+    /// A probe of a normalised line (see [`norm`]).
+    pub(crate) fn new(norm: &'a str) -> Probe<'a> {
+        Probe { norm, core: core(norm), words: Words::of(norm) }
+    }
+
+    /// A probe with the line's [`Words`] already computed.
+    pub(crate) fn with_words(norm: &'a str, words: Words) -> Probe<'a> {
+        Probe { norm, core: core(norm), words }
+    }
+
+    fn may_contain(&self, cue: &Cue) -> bool {
+        cue.lead.is_none_or(|bit| self.words.has(bit))
+    }
+
+    /// Occurrences of `cue` on word boundaries (as [`occurrences`]).
+    fn occurrences(&self, cue: &Cue) -> usize {
+        if self.may_contain(cue) { occurrences(self.norm, &cue.text) } else { 0 }
+    }
+}
+
+/// The words of a line (maximal alphanumeric runs) as a 256-bit set of
+/// hashes: a word absent from the set is absent from the line (a word
+/// present may be a collision, which only costs a search).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Words([u64; 4]);
+
+impl Words {
+    pub(crate) fn of(norm: &str) -> Words {
+        let mut set = Words::default();
+        for w in norm.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            let bit = word_bit(w);
+            set.0[usize::from(bit >> 6)] |= 1 << (bit & 63);
+        }
+        set
+    }
+
+    fn has(&self, bit: u8) -> bool {
+        self.0[usize::from(bit >> 6)] & (1 << (bit & 63)) != 0
+    }
+}
+
+/// Which of the 256 bits a word sets (FNV-1a, folded to a byte).
+fn word_bit(word: &str) -> u8 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in word.bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    (h ^ (h >> 8) ^ (h >> 16) ^ (h >> 24)) as u8
 }
 
 /// A list of cues, in file order.
@@ -62,26 +137,25 @@ impl CueList {
                         (how, row.get(2).cloned().unwrap_or_default(), row.get(3).and_then(|m| m.parse().ok()))
                     }
                 };
-                cues.push(Cue { text, how, class, max_chars: max });
+                cues.push(Cue::new(text, how, class, max));
             }
         }
         CueList { cues }
     }
 
-    /// The first cue matching a line (`norm` is the line's normalised form,
-    /// `chars` its length in characters).
-    pub fn find(&self, norm: &str, chars: usize) -> Option<&Cue> {
-        self.cues.iter().find(|c| c.max_chars.is_none_or(|m| chars <= m) && matches(c, norm))
+    /// The first cue matching a line (`chars` is its length in characters).
+    pub fn find(&self, line: &Probe<'_>, chars: usize) -> Option<&Cue> {
+        self.cues.iter().find(|c| c.max_chars.is_none_or(|m| chars <= m) && matches(c, line))
     }
 
-    /// Cues of `class` occurring anywhere in `norm` (word boundaries), counted.
-    pub fn count_class(&self, norm: &str, class: &str) -> usize {
-        self.cues.iter().filter(|c| c.class == class).map(|c| occurrences(norm, &c.text)).sum()
+    /// Cues of `class` occurring anywhere in the line (word boundaries), counted.
+    pub fn count_class(&self, line: &Probe<'_>, class: &str) -> usize {
+        self.cues.iter().filter(|c| c.class == class).map(|c| line.occurrences(c)).sum()
     }
 
-    /// Whether a cue of `class` occurs in `norm` (word boundaries).
-    pub fn has_class(&self, norm: &str, class: &str) -> bool {
-        self.cues.iter().any(|c| c.class == class && occurrences(norm, &c.text) > 0)
+    /// Whether a cue of `class` occurs in the line (word boundaries).
+    pub fn has_class(&self, line: &Probe<'_>, class: &str) -> bool {
+        self.cues.iter().any(|c| c.class == class && line.occurrences(c) > 0)
     }
 }
 
@@ -136,9 +210,8 @@ pub(crate) fn core(s: &str) -> &str {
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '!' | '>' | '|' | '-' | '*'))
 }
 
-fn matches(cue: &Cue, norm: &str) -> bool {
-    let line = core(norm);
-    let cue_core = core(&cue.text);
+fn matches(cue: &Cue, probe: &Probe<'_>) -> bool {
+    let (norm, line, cue_core) = (probe.norm, probe.core, cue.core.as_str());
     match cue.how {
         How::Line => line == cue_core,
         How::Count => {
@@ -149,7 +222,7 @@ fn matches(cue: &Cue, norm: &str) -> bool {
             let start = norm.trim_start_matches(|c: char| !c.is_alphanumeric());
             start.starts_with(cue.text.as_str()) && boundary_after(start, cue.text.len(), &cue.text)
         }
-        How::Contains => occurrences(norm, &cue.text) > 0,
+        How::Contains => probe.occurrences(cue) > 0,
         How::Numbered => {
             let digits = line.bytes().take_while(u8::is_ascii_digit).count();
             let rest = line[digits..].trim_start();
@@ -190,7 +263,11 @@ mod tests {
     use super::*;
 
     fn cue(text: &str, how: How) -> Cue {
-        Cue { text: norm(text), how, class: String::new(), max_chars: None }
+        Cue::new(norm(text), how, String::new(), None)
+    }
+
+    fn matches(cue: &Cue, norm: &str) -> bool {
+        super::matches(cue, &Probe::new(norm))
     }
 
     #[test]
@@ -216,6 +293,28 @@ mod tests {
         assert_eq!(occurrences("jeudi", "je"), 0);
         assert_eq!(occurrences("j'attendais", "j'"), 1);
         assert_eq!(occurrences("aujourd'hui", "d'"), 0);
+    }
+
+    #[test]
+    fn probe_agrees_with_a_plain_search() {
+        let lines = [
+            "lire aussi : la suite",
+            "je crois que vous",
+            "jeudi soir",
+            "j'attendais (@someone)",
+            "photo : archive (afp)",
+            "12 commentaires",
+            "l'armee a tire",
+            "",
+        ];
+        for list in [&cues().boilerplate, &cues().caption, &cues().social, &cues().comment, &cues().timestamp] {
+            for line in lines {
+                let probe = Probe::new(line);
+                for c in &list.cues {
+                    assert_eq!(probe.occurrences(c), occurrences(line, &c.text), "{line:?} {:?}", c.text);
+                }
+            }
+        }
     }
 
     #[test]

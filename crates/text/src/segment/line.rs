@@ -4,7 +4,7 @@
 
 use warlog_model::Span;
 
-use super::cues::{core, norm};
+use super::cues::{Probe, Words, core, norm};
 use crate::plain::is_line_break;
 use crate::{Block, BlockKind};
 
@@ -34,6 +34,8 @@ pub(crate) struct Line<'a> {
     pub text: &'a str,
     /// Folded, whitespace-collapsed text (see [`norm`]).
     pub norm: String,
+    /// The words of `norm`, for matching cues (see [`Probe`]).
+    norm_words: Words,
     pub chars: usize,
     pub words: usize,
     /// A blank line (or the page start) separates it from the block before.
@@ -76,11 +78,13 @@ impl<'a> Line<'a> {
         let tokens: Vec<&str> = text.split_whitespace().collect();
         let first = text.chars().next();
         let url_only = tokens.len() == 1 && is_url(tokens[0]);
+        let norm = norm(text);
         Line {
             span,
             block: block.kind,
             text,
-            norm: norm(text),
+            norm_words: Words::of(&norm),
+            norm,
             chars: text.chars().count(),
             words: tokens.iter().filter(|t| t.chars().any(char::is_alphanumeric)).count(),
             blank_before,
@@ -96,6 +100,11 @@ impl<'a> Line<'a> {
             separators: separators(&tokens, text),
             file_name: file_name(text, &tokens),
         }
+    }
+
+    /// The line, ready to be matched against cue lists.
+    pub fn probe(&self) -> Probe<'_> {
+        Probe::with_words(&self.norm, self.norm_words)
     }
 
     /// Ends like a sentence: `.`, `!`, `?`, `…`, or a closing quote after one.
@@ -175,6 +184,17 @@ fn separators(tokens: &[&str], text: &str) -> usize {
 }
 
 fn file_name(text: &str, tokens: &[&str]) -> FileName {
+    // An extension is a dot and a letter: without a dot before an
+    // extension's first letter (or before a non-ASCII character, whose
+    // lowercase could be one), the lowercased text has none.
+    let may = text.as_bytes().windows(2).any(|w| {
+        w[0] == b'.'
+            && (w[1] >= 0x80
+                || MEDIA_EXTENSIONS.iter().any(|e| e.as_bytes().get(1) == Some(&w[1].to_ascii_lowercase())))
+    });
+    if !may {
+        return FileName::None;
+    }
     let lower = text.to_lowercase();
     for ext in MEDIA_EXTENSIONS {
         let Some(pos) = lower.find(ext) else { continue };

@@ -7,7 +7,7 @@
 
 use warlog_model::SegmentKind;
 
-use super::cues::{Cues, How, occurrences};
+use super::cues::{Cues, How};
 use super::date::is_timestamp;
 use super::line::{FileName, Line};
 use crate::BlockKind;
@@ -105,7 +105,7 @@ fn boilerplate_role(line: &Line<'_>, cues: &Cues) -> Option<Role> {
     if line.file_name == FileName::Alone {
         return Some(Role::FileName);
     }
-    if let Some(cue) = cues.boilerplate.find(&line.norm, line.chars) {
+    if let Some(cue) = cues.boilerplate.find(&line.probe(), line.chars) {
         return Some(match cue.class.as_str() {
             "print" => Role::Print,
             "share" => Role::Share,
@@ -172,7 +172,7 @@ fn social_role(line: &Line<'_>, cues: &Cues) -> Option<Role> {
     if ends_with_post && line.words >= 3 && line.chars <= 600 {
         return Some(Role::PostText);
     }
-    if cues.social.has_class(&line.norm, "phrase") && line.chars <= 300 {
+    if line.chars <= 300 && cues.social.has_class(&line.probe(), "phrase") {
         return Some(Role::PostText);
     }
     None
@@ -185,13 +185,14 @@ fn caption_role(line: &Line<'_>, cues: &Cues) -> Option<Role> {
     if line.chars > 400 {
         return None;
     }
-    let credit = cues.caption.cues.iter().any(|c| c.class == "credit" && occurrences(&line.norm, &c.text) > 0);
+    let credit = cues.caption.has_class(&line.probe(), "credit");
     if credit || credit_mark(line.text) || agency_credit(line, cues) {
         return Some(Role::Credit);
     }
-    let media = cues.caption.cues.iter().any(|c| c.class == "media" && c.text == line.first_word());
+    let first_word = line.first_word();
+    let media = cues.caption.cues.iter().any(|c| c.class == "media" && c.text == first_word);
     if media && line.chars <= 200 {
-        let after = line.core().get(line.first_word().len()..).unwrap_or("").trim_start();
+        let after = line.core().get(first_word.len()..).unwrap_or("").trim_start();
         // "Vidéo - côté arménien", "Vidéos : côté azéri"
         if after.starts_with(['-', ':', '|', '/']) || after.is_empty() {
             return Some(Role::MediaHeader);
@@ -213,7 +214,8 @@ fn agency_credit(line: &Line<'_>, cues: &Cues) -> bool {
     let t = line.norm.trim_end_matches(['.', ' ']);
     cues.caption.cues.iter().filter(|c| c.class == "agency").any(|agency| {
         let a = agency.text.as_str();
-        if t.ends_with(&format!("({a})")) {
+        // "… (AFP)"
+        if t.strip_suffix(')').and_then(|r| r.strip_suffix(a)).is_some_and(|r| r.ends_with('(')) {
             return true;
         }
         let Some(before) = t.strip_suffix(a) else { return false };

@@ -5,7 +5,7 @@
 //! so quoted passages are left out before counting.
 
 use super::Page;
-use super::cues::{Cues, cues, occurrences};
+use super::cues::{Cues, Probe, cues, occurrences};
 use super::line::Line;
 use warlog_model::SegmentKind;
 
@@ -26,24 +26,25 @@ pub(crate) fn score(line: &Line<'_>, cues: &Cues) -> i32 {
     }
     if line.url_only {
         s += 1;
-        if cues.social.has_class(&line.norm, "url") {
+        if cues.social.has_class(&line.probe(), "url") {
             s += 1;
         }
     }
-    if cues.comment.has_class(&line.norm, "reply") && line.chars <= 80 {
+    if line.chars <= 80 && cues.comment.has_class(&line.probe(), "reply") {
         s += 2;
     }
     if is_author_line(line, cues) {
         s += 3;
     }
     let free = unquoted(&line.norm);
-    let person = cues.comment.count_class(&free, "person");
+    let free_probe = Probe::new(&free);
+    let person = cues.comment.count_class(&free_probe, "person");
     s += match person {
         0 => 0,
         1 => 1,
         _ => 2,
     };
-    if cues.comment.has_class(&free, "phatic") {
+    if cues.comment.has_class(&free_probe, "phatic") {
         s += 1;
     }
     if free.contains('!') || free.trim_end().ends_with('?') {
@@ -65,7 +66,7 @@ pub(crate) fn hard_signal(line: &Line<'_>, cues: &Cues) -> bool {
     line.text.starts_with('@')
         || line.url_only
         || is_author_line(line, cues)
-        || (cues.comment.has_class(&line.norm, "reply") && line.chars <= 80)
+        || (line.chars <= 80 && cues.comment.has_class(&line.probe(), "reply"))
 }
 
 /// "Jean-Pierre dit :", "John says:", "Marie a écrit :" — a comment's byline.
