@@ -9,15 +9,18 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const ABOUT: &str = "Turns news pages about armed conflicts into a sourced, mapped, queryable record of \
 claims and events: who did what to whom, where, when, with what losses, and who says so.";
 
-/// Shown by `--version`: the gazetteer's data is CC BY 4.0 and must be attributed.
-pub const LONG_VERSION: &str = concat!(
-    env!("CARGO_PKG_VERSION"),
-    "\nPlace names and coordinates: GeoNames (geonames.org), licensed under CC BY 4.0.",
-    "\nhttps://creativecommons.org/licenses/by/4.0/"
-);
+/// Shown by `--version`: the gazetteer's data is CC BY 4.0 and must be
+/// attributed, in the words the gazetteer crate keeps with its data.
+pub static LONG_VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "{}\n{}\nGeoNames licence: https://creativecommons.org/licenses/by/4.0/",
+        env!("CARGO_PKG_VERSION"),
+        warlog_gazetteer::ATTRIBUTION
+    )
+});
 
 #[derive(Debug, Parser)]
-#[command(name = "warlog", version, long_version = LONG_VERSION, about = ABOUT, propagate_version = true)]
+#[command(name = "warlog", version, long_version = LONG_VERSION.as_str(), about = ABOUT, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -226,7 +229,7 @@ pub struct EventFilter {
     #[arg(long, value_name = "KM", default_value_t = 25.0)]
     pub within: f64,
     /// Events inside a box: min_lat,min_lon,max_lat,max_lon.
-    #[arg(long, value_name = "BOX", value_delimiter = ',', num_args = 4)]
+    #[arg(long, value_name = "BOX", value_delimiter = ',', num_args = 1..=4, allow_negative_numbers = true)]
     pub bbox: Option<Vec<f64>>,
     /// Event type (shelling, air_strike, armed_clash, ...).
     #[arg(long = "type", value_name = "TYPE")]

@@ -690,8 +690,6 @@ fn a_feed_prints_one_line_per_page() {
 }
 
 #[test]
-#[ignore = "bug: feed lines carry the line number (\"L1\"), not the record's `id` (CLI.md); the pipeline's \
-            Source::from_raw drops RawPage.hints.id and commands/page.rs falls back to the origin's #L suffix"]
 fn a_feed_line_carries_the_records_id() {
     let sandbox = Sandbox::new();
     let out = sandbox.warlog(&["claims", &example("feed.jsonl").display().to_string()]);
@@ -761,8 +759,6 @@ fn a_bounding_box_keeps_the_events_inside_it() {
 }
 
 #[test]
-#[ignore = "bug: `--bbox 46,32,47,33` (the form --help shows) is refused with \"4 values required\"; \
-            cli.rs declares it with num_args = 4 and value_delimiter = ','"]
 fn a_bounding_box_is_written_as_its_help_says() {
     let sandbox = Sandbox::new();
     assert_status(&sandbox.run(&[&examples()], &[]).1, 0);

@@ -3,7 +3,7 @@
 //! bombardée par X"), accusations ("X accuse Y d'avoir bombardé") and
 //! attached clauses ("…, tuant un civil") taken into account.
 
-use warlog_model::{Actor, Count, EventType, Place, Role, Victims};
+use warlog_model::{Actor, Count, EventType, Place, PlacePrecision, Role, Victims};
 use warlog_recognise::actors::ActorForm;
 
 use crate::clause::Clause;
@@ -141,10 +141,19 @@ pub fn places(
         }
         i > 0 && lex.is(lang, view.word(i - 1), Grammar::Origin)
     };
+    // A place after another participle ("une trêve négociée à Moscou")
+    // belongs to that participle, not to the trigger.
+    let of_other_participle = |p: &crate::sentence::Located<&crate::input::PlaceMatch>| {
+        (p.start.saturating_sub(3)..p.start).any(|i| {
+            i != t
+                && lex.ends_with(lang, view.words[i].span.slice(view.text), Grammar::ParticipleSuffix)
+                && (i + 1..p.start).any(|k| lex.is(lang, view.word(k), Grammar::Locative))
+        })
+    };
     let others = view.places.iter().filter(|p| !origin(p)).count();
     let ok = |p: &&crate::sentence::Located<&crate::input::PlaceMatch>| {
         let origin_only = others > 0 && origin(p);
-        !exclude_spans.iter().any(|s| s.overlaps(p.span)) && !origin_only
+        !exclude_spans.iter().any(|s| s.overlaps(p.span)) && !origin_only && !of_other_participle(p)
     };
     let mut chosen: Vec<_> = SentenceView::in_clause(&view.places, clause).filter(ok).collect();
     if chosen.is_empty() {
@@ -195,8 +204,18 @@ pub fn places(
     } else {
         vec![located[pick[0]]]
     };
+    // A country named beside one of its towns ("Gandja, la deuxième ville
+    // d'Azerbaïdjan") only says where the town is.
+    let towns: Vec<Option<String>> = picked
+        .iter()
+        .filter(|p| p.value.place.precision != PlacePrecision::Country)
+        .map(|p| p.value.place.country.clone())
+        .collect();
     let mut out: Vec<Place> = Vec::new();
     for p in picked {
+        if p.value.place.precision == PlacePrecision::Country && towns.contains(&p.value.place.country) {
+            continue;
+        }
         if !out.iter().any(|o| o.name == p.value.place.name) {
             out.push(p.value.place.clone());
         }

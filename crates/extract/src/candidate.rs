@@ -199,6 +199,12 @@ pub fn candidates(view: &SentenceView<'_>, lex: &Lexicons, lang: &str) -> Vec<Ca
         });
     }
 
+    // In a denial, "provocation" or "accusations" characterise the claim
+    // denied; they are not a new accusation.
+    if view.cues.iter().any(|q| q.value == Cue::Deny) {
+        cands.retain(|c| c.event_type != EventType::Accusation);
+    }
+
     // An accusation naming an event is that event ("accuse Bakou d'avoir
     // violé le cessez-le-feu" is a ceasefire claim by the accuser).
     if let Some(acc) = cands.iter().find(|c| c.event_type == EventType::Accusation).copied() {
@@ -226,7 +232,10 @@ pub fn candidates(view: &SentenceView<'_>, lex: &Lexicons, lang: &str) -> Vec<Ca
     // A generic attack or killing whose victims are all civilians is
     // violence against civilians, not a clash between armed parties.
     let civilian_victims = !view.casualties.is_empty()
-        && view.casualties.iter().all(|c| c.value.victims == Victims::Civilians || c.value.outcome == Outcome::Destroyed)
+        && view
+            .casualties
+            .iter()
+            .all(|c| c.value.victims == Victims::Civilians || c.value.outcome == Outcome::Destroyed)
         && view.casualties.iter().any(|c| c.value.victims == Victims::Civilians);
     if civilian_victims {
         for c in cands.iter_mut() {

@@ -124,6 +124,8 @@ pub enum Grammar {
     Adverb,
     /// "depuis", "from": where fire came from.
     Origin,
+    /// "la mort de X": a denied death.
+    DeathNoun,
 }
 
 /// A territory held by a party other than the state it lies in.
@@ -256,6 +258,7 @@ impl Lexicons {
                     Some("possessive") => Grammar::Possessive,
                     Some("adverb") => Grammar::Adverb,
                     Some("origin") => Grammar::Origin,
+                    Some("death_noun") => Grammar::DeathNoun,
                     _ => continue,
                 };
                 if let Some(w) = r.first() {
@@ -304,5 +307,63 @@ impl Lexicons {
             }
         }
         lex
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use warlog_model::EventType;
+
+    /// Every row of the extractor's lists must be understood: a misspelt type,
+    /// rule or cue would otherwise be skipped without a word.
+    #[test]
+    fn every_list_row_parses() {
+        let rules = ["event", "strike", "capture", "transfer", "killing", "held", "take"];
+        for t in warlog_lexicon::tables("event_triggers") {
+            for r in &t.rows {
+                assert!(r.len() >= 3, "{}/event_triggers: short row {r:?}", t.lang);
+                assert!(rules.contains(&r[1].as_str()), "{}/event_triggers: unknown rule in {r:?}", t.lang);
+                assert!(EventType::parse(&r[2]).is_some(), "{}/event_triggers: unknown type in {r:?}", t.lang);
+                assert!(r.get(3).is_none_or(|f| f.is_empty() || f == "reverse"), "{}: unknown flag in {r:?}", t.lang);
+            }
+        }
+        let cues = [
+            "source_before",
+            "say",
+            "say_hedged",
+            "deny",
+            "hedge",
+            "forecast",
+            "condition",
+            "reported",
+            "continuation",
+            "source_hedged",
+            "violate",
+            "truce_event",
+            "truce_broken",
+            "attempt",
+            "habitual",
+            "concession",
+        ];
+        for t in warlog_lexicon::tables("claim_cues") {
+            for r in &t.rows {
+                assert!(
+                    r.get(1).is_some_and(|k| cues.contains(&k.as_str())),
+                    "{}/claim_cues: unknown cue {r:?}",
+                    t.lang
+                );
+            }
+        }
+        let loaded = super::Lexicons::load();
+        for t in warlog_lexicon::tables("grammar") {
+            for r in &t.rows {
+                let folded = warlog_lexicon::fold::fold(&r[0]);
+                let known = loaded
+                    .grammar
+                    .get(&t.lang)
+                    .is_some_and(|g| g.contains_key(&folded) || g.contains_key(&r[0].to_lowercase()));
+                assert!(known, "{}/grammar: row {r:?} has an unknown class", t.lang);
+            }
+        }
     }
 }

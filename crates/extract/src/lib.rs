@@ -268,13 +268,23 @@ impl Extractor {
         if event_type == EventType::Ceasefire {
             claim.violated = in_clause(&[Cue::Violate, Cue::TruceBroken]);
         }
-        let exclude_spans: Vec<Span> = source_span.into_iter().collect();
+        let mut exclude_spans: Vec<Span> = source_span.into_iter().collect();
+        // "…, selon un journaliste de l'AFP présent à Stepanakert": where the
+        // source stands is not where the event happened.
+        if let Some(a) = att.filter(|a| matches!(a.cue, Cue::SourceBefore | Cue::SourceHedged) && a.cue_at > trig.end) {
+            let end = view.clause(a.cue_at).end;
+            exclude_spans.push(view.span_of(a.cue_at, end));
+        }
         let mut places =
             arguments::places(view, &self.lex, lang, clause, trig.start, event_type.is_violent(), &exclude_spans);
         if places.is_empty() && event_type.is_violent() {
             places.extend(region.cloned());
         }
         let year = claim.date.bounds().map(|(a, _)| a.year());
+        let read_places = !places.is_empty()
+            && !(places.len() == 1
+                && region.is_some_and(|r| places[0] == *r)
+                && !view.places.iter().any(|p| p.value.place == places[0]));
         // Parties named together as the source each assert the claim.
         let co_sources: Vec<&Attribution> = match (denier, att) {
             (None, Some(a)) => {
@@ -291,7 +301,8 @@ impl Extractor {
             for place in places {
                 let mut c = claim.clone();
                 self.victims_as_actor(&mut c, Some(&place), year);
-                self.sides(&mut c, Some(&place), target, year);
+                // A default region says nothing about who holds the ground hit.
+                self.sides(&mut c, read_places.then_some(&place), target, year);
                 c.place = Some(place);
                 made.push(c);
             }
@@ -524,17 +535,33 @@ impl Extractor {
                     && c.source.actor().map(|a| a.country.clone()) != denier_country
                     && c.event_type != EventType::CasualtyTally
             };
-            // This sentence first (either side of the denial), then the
-            // latest earlier claim of the same segment.
-            let target = claims[first_new..].iter().position(differs).map(|i| i + first_new).or_else(|| {
-                claims[..first_new]
+            // What is denied: a claim of another party in this sentence before
+            // the denial, else the latest one of the same segment before it,
+            // else one after it in this sentence. Denials are about acts of
+            // violence far more than about statements, and a denied death
+            // ("a démenti la mort du général") is an act that killed.
+            let death = (clause.start..clause.end).any(|i| self.lex.is(_lang, view.word(i), Grammar::DeathNoun));
+            let fits = |c: &Claim, strict: bool| {
+                differs(c)
+                    && (!strict || c.event_type.is_violent())
+                    && (!strict || !death || c.killed.is_some() || c.event_type.is_violent())
+            };
+            let deny_start = view.words[att.cue_at].span.start;
+            let segment_of_sentence = claims.get(first_new.saturating_sub(1)).map(|p| p.segment);
+            let pick = |strict: bool| {
+                claims[first_new..]
                     .iter()
-                    .rposition(|c| {
-                        differs(c)
-                            && c.segment == claims.get(first_new.saturating_sub(1)).map_or(c.segment, |p| p.segment)
+                    .rposition(|c| fits(c, strict) && c.trigger.start < deny_start)
+                    .map(|i| i + first_new)
+                    .or_else(|| {
+                        claims[..first_new]
+                            .iter()
+                            .rposition(|c| fits(c, strict) && segment_of_sentence.is_none_or(|s| s == c.segment))
+                            .filter(|&i| view.sentence.span.start.saturating_sub(claims[i].evidence.end) < 1200)
                     })
-                    .filter(|&i| view.sentence.span.start.saturating_sub(claims[i].evidence.end) < 1200)
-            });
+                    .or_else(|| claims[first_new..].iter().position(|c| fits(c, strict)).map(|i| i + first_new))
+            };
+            let target = pick(true).or_else(|| pick(false));
             let Some(i) = target else { continue };
             let mut denied = claims[i].clone();
             denied.source = denier;

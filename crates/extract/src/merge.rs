@@ -50,10 +50,14 @@ pub fn merge(claims: Vec<Claim>, origins: Vec<Origin>) -> Vec<Claim> {
     for i in 0..n {
         let (a, oa) = (&claims[i], &origins[i]);
         let target = if oa.heading {
-            (i + 1..n).find(|&j| {
+            // The claim it announces may sit in the next segment (a page's
+            // title line, then its body), but not past another headline.
+            let next_heading =
+                (i + 1..n).find(|&j| origins[j].heading && origins[j].segment != oa.segment).unwrap_or(n);
+            (i + 1..next_heading).find(|&j| {
                 let (b, ob) = (&claims[j], &origins[j]);
                 !ob.heading
-                    && ob.segment == oa.segment
+                    && ob.segment >= oa.segment
                     && b.event_type == a.event_type
                     && b.stance == a.stance
                     && (a.place.is_none() || same_place(a, oa, b, ob))

@@ -146,7 +146,8 @@ impl<'a> SentenceView<'a> {
         let dates = locate(&ws, input.dates.iter().filter(|d| inside(d.span)).map(|d| (d.span, d)));
         // A word inside a date is the date's ("On 9 May 2020" is not the
         // modal "may"; "mars" in "le 3 mars" is not a planet).
-        let cues: Vec<Located<Cue>> = cues.into_iter().filter(|c| !dates.iter().any(|d| d.span.overlaps(c.span))).collect();
+        let cues: Vec<Located<Cue>> =
+            cues.into_iter().filter(|c| !dates.iter().any(|d| d.span.overlaps(c.span))).collect();
         let casualties = locate(&ws, input.casualties.iter().filter(|c| span.overlaps(c.span)).map(|c| (c.span, c)));
         let weapons = locate(&ws, input.weapons.iter().filter(|w| inside(w.span)).map(|w| (w.span, w)));
         // A trigger word inside a weapon name ("drones d'attaque") or an

@@ -59,7 +59,7 @@ pub fn attributions(
         let clause = view.clause(cue.start);
         let found = match cue.value {
             Cue::SourceBefore | Cue::SourceHedged => {
-                let after = actor_in(view, cue.end, (cue.end + 4).min(view.words.len()));
+                let after = actor_in(view, cue.end, (cue.end + 6).min(view.words.len()));
                 match after {
                     Some(i) => Some((source_actor(&view.actors[i]), Some(i))),
                     None if pronoun_at(view, lex, lang, cue.end) => previous.map(|p| (p.actor().cloned(), None)),

@@ -113,6 +113,8 @@ pub struct Source {
     pub text: String,
     pub format: Format,
     pub meta: DocumentMeta,
+    /// The record's own id in a JSON Lines feed (`"id"`), when it has one.
+    pub feed_id: Option<String>,
     /// Time the reader took (decode stage), when known.
     pub decode_time: Duration,
 }
@@ -127,6 +129,7 @@ impl Source {
             text: text.to_string(),
             format: Format::Text,
             meta: DocumentMeta::default(),
+            feed_id: None,
             decode_time: Duration::ZERO,
         }
     }
@@ -137,6 +140,7 @@ impl Source {
             origin: page.origin.clone(),
             id: page.doc_id(),
             meta: page.meta(),
+            feed_id: page.hints.id.clone(),
             raw: page.raw,
             text: page.text,
             format: page.format,
@@ -341,8 +345,7 @@ fn sentences(x: &Extracted, segments: &[Segment], page_lang: &str) -> Vec<Senten
             _ => None,
         };
         let spans = warlog_text::sentence::split(&x.text, block.span);
-        let headline_block = matches!(block.kind, BlockKind::Title | BlockKind::Heading)
-            || (spans.len() == 1 && is_headline(block_text));
+        let headline_block = matches!(block.kind, BlockKind::Title | BlockKind::Heading) || is_headline(block_text);
         for span in spans {
             out.push(Sentence { span, segment: si, block: bi, heading: headline_block, lang });
         }

@@ -289,6 +289,21 @@ fn people_named_once_are_known_by_surname() {
 
 #[test]
 fn a_month_is_not_a_modal() {
-    let got = claims("On 9 May 2020, Azerbaijani forces shelled positions near Tovuz, the ministry said.", "2020-05-10");
+    let got =
+        claims("On 9 May 2020, Azerbaijani forces shelled positions near Tovuz, the ministry said.", "2020-05-10");
     assert!(got.iter().any(|c| c.event_type.as_str() == "shelling"), "{got:?}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Whatever the text, extraction finishes and every span lies in it.
+    #[test]
+    fn claims_never_panic_and_stay_in_bounds(text in "(\\PC|[ .,«»\\n]){0,300}|((Bakou|Kyiv|tués|bombardé|selon|denied|killed|shelled|le 3 mai|\\d+) ){0,40}") {
+        for c in claims(&text, "2021-05-04") {
+            for span in std::iter::once(c.evidence).chain(c.also_evidence.iter().copied()).chain([c.trigger]) {
+                proptest::prop_assert!(span.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            }
+        }
+    }
 }

@@ -115,6 +115,7 @@ fn synthetic(pages: usize) -> Vec<Source> {
                 text,
                 format,
                 meta: DocumentMeta::default(),
+                feed_id: None,
                 decode_time: Duration::ZERO,
             }
         })

@@ -28,7 +28,9 @@ fn each_page(
     for item in read_pages(&[PathBuf::from(file)], max_bytes) {
         match item {
             Ok(source) => {
-                let id = source.origin.rsplit_once('#').map(|(_, id)| id.to_string());
+                // A feed line's own "id", else its place in the feed.
+                let id =
+                    source.feed_id.clone().or_else(|| source.origin.rsplit_once('#').map(|(_, id)| id.to_string()));
                 let processed = pipeline.process(source, published);
                 let (value, text) = show(&processed);
                 if feed {

@@ -59,6 +59,15 @@ fn query(f: &EventFilter) -> anyhow::Result<EventQuery> {
     })
 }
 
+/// A date for people: a day, a span of days, or "date unknown".
+fn show_date(d: &warlog_model::EventDate) -> String {
+    match d.bounds() {
+        Some((a, b)) if a == b => a.to_string(),
+        Some((a, b)) => format!("{a}..{b}"),
+        None => "date unknown".to_string(),
+    }
+}
+
 fn one_line(e: &Event) -> String {
     let place = e
         .place
@@ -99,7 +108,7 @@ pub fn events(filter: &EventFilter, db: &Path, json: bool) -> anyhow::Result<Out
         print_json(&Value::Array(events.iter().map(wire::event_json).collect()), true)?;
     } else {
         for e in &events {
-            print(&format!("{} {}", e.date.to_json().to_string().trim_matches('"'), one_line(e)))?;
+            print(&format!("{} {}", show_date(&e.date), one_line(e)))?;
         }
     }
     Ok(Outcome::Done)
@@ -112,7 +121,7 @@ pub fn event(id: i64, db: &Path, json: bool) -> anyhow::Result<Outcome> {
         print_json(&wire::event_json(&e), true)?;
         return Ok(Outcome::Done);
     }
-    let mut out = format!("{} {}\n", e.date.to_json().to_string().trim_matches('"'), one_line(&e));
+    let mut out = format!("{} {}\n", show_date(&e.date), one_line(&e));
     for c in &e.claims {
         let stance = match c.claim.stance {
             Stance::Asserted => "asserts",
