@@ -151,8 +151,12 @@ pub fn places(
         })
     };
     let others = view.places.iter().filter(|p| !origin(p)).count();
+    let landmark = |p: &crate::sentence::Located<&crate::input::PlaceMatch>| {
+        (p.start.saturating_sub(3)..p.start).any(|i| lex.is(lang, view.word(i), Grammar::Proximity))
+    };
+    let landmarks = view.places.iter().filter(|p| landmark(p)).count();
     let ok = |p: &&crate::sentence::Located<&crate::input::PlaceMatch>| {
-        let origin_only = others > 0 && origin(p);
+        let origin_only = others > 0 && origin(p) || (landmark(p) && view.places.len() > landmarks);
         !exclude_spans.iter().any(|s| s.overlaps(p.span)) && !origin_only && !of_other_participle(p)
     };
     let mut chosen: Vec<_> = SentenceView::in_clause(&view.places, clause).filter(ok).collect();

@@ -126,6 +126,8 @@ pub enum Grammar {
     Origin,
     /// "la mort de X": a denied death.
     DeathNoun,
+    /// "proche de": a landmark.
+    Proximity,
 }
 
 /// A territory held by a party other than the state it lies in.
@@ -259,6 +261,7 @@ impl Lexicons {
                     Some("adverb") => Grammar::Adverb,
                     Some("origin") => Grammar::Origin,
                     Some("death_noun") => Grammar::DeathNoun,
+                    Some("proximity") => Grammar::Proximity,
                     _ => continue,
                 };
                 if let Some(w) = r.first() {

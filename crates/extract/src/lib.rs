@@ -281,10 +281,10 @@ impl Extractor {
             places.extend(region.cloned());
         }
         let year = claim.date.bounds().map(|(a, _)| a.year());
-        let read_places = !places.is_empty()
-            && !(places.len() == 1
-                && region.is_some_and(|r| places[0] == *r)
-                && !view.places.iter().any(|p| p.value.place == places[0]));
+        let only_default = places.len() == 1
+            && region.is_some_and(|r| places[0] == *r)
+            && !view.places.iter().any(|p| p.value.place == places[0]);
+        let read_places = !places.is_empty() && !only_default;
         // Parties named together as the source each assert the claim.
         let co_sources: Vec<&Attribution> = match (denier, att) {
             (None, Some(a)) => {
@@ -563,19 +563,26 @@ impl Extractor {
             };
             let target = pick(true).or_else(|| pick(false));
             let Some(i) = target else { continue };
-            let mut denied = claims[i].clone();
-            denied.source = denier;
-            denied.source_span = att.span;
-            denied.stance = Stance::Denied;
-            denied.killed = None;
-            denied.wounded = None;
-            denied.victims = None;
-            denied.denied_by.clear();
-            denied.also_evidence.clear();
-            denied.evidence = view.span_of(clause.start, clause.end);
-            denied.trigger = view.words[att.cue_at].span;
-            denied.segment = claims[i].segment;
-            claims.push(denied);
+            // A claim made at several places is denied at each of them.
+            let copies: Vec<usize> = (0..claims.len())
+                .filter(|&k| {
+                    k == i || (claims[k].trigger == claims[i].trigger && claims[k].evidence == claims[i].evidence)
+                })
+                .collect();
+            for k in copies {
+                let mut denied = claims[k].clone();
+                denied.source = denier.clone();
+                denied.source_span = att.span;
+                denied.stance = Stance::Denied;
+                denied.killed = None;
+                denied.wounded = None;
+                denied.victims = None;
+                denied.denied_by.clear();
+                denied.also_evidence.clear();
+                denied.evidence = view.span_of(clause.start, clause.end);
+                denied.trigger = view.words[att.cue_at].span;
+                claims.push(denied);
+            }
         }
     }
 }

@@ -31,7 +31,8 @@ fn completeness(c: &Claim, o: &Origin) -> usize {
     n += usize::from(c.actor1.is_some()) + usize::from(c.actor2.is_some());
     n += usize::from(c.killed.is_some()) + usize::from(c.wounded.is_some());
     n += usize::from(c.source.actor().is_some());
-    n + usize::from(!o.heading) * 3
+    // A headline is never the main statement when the claim is told in full.
+    n + usize::from(!o.heading) * 20
 }
 
 fn same_place(a: &Claim, oa: &Origin, b: &Claim, ob: &Origin) -> bool {
@@ -60,7 +61,7 @@ pub fn merge(claims: Vec<Claim>, origins: Vec<Origin>) -> Vec<Claim> {
                     && ob.segment >= oa.segment
                     && b.event_type == a.event_type
                     && b.stance == a.stance
-                    && (a.place.is_none() || same_place(a, oa, b, ob))
+                    && (a.place.is_none() || oa.default_place || same_place(a, oa, b, ob))
                     && into[j].is_none()
             })
         } else {
