@@ -318,9 +318,6 @@ fn hadrut_capture_is_contested() {
 }
 
 #[test]
-#[ignore = "extraction: the Karabakh denial of Harutyunyan's death comes out as a leadership_change, not as a \
-            denied air_strike, so the drone-strike event has no denial; un-ignore when the lead's claim rules \
-            make the denial an air_strike"]
 fn harutyunyan_death_is_contested() {
     assert_contested(&HARUTYUNYAN, "the reported death of General Harutyunyan (claimed, denied)");
 }
