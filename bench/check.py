@@ -80,10 +80,13 @@ def main():
         sys.exit(f"check.py: no warlog binary at {warlog} (cargo build --release -p warlog-cli, or set WARLOG)")
     shared = Path(os.environ.get("WARLOG_SHARED", REPO.parent / "shared"))
 
-    now = {"cores": os.cpu_count(), "corpora": {}}
-    for name, paths in corpora(shared).items():
-        runs = [bench(warlog, paths) for _ in range(args.runs)]
-        now["corpora"][name] = summary(runs)
+    # Corpora interleaved, so that a burst of load elsewhere spoils one run
+    # of each rather than every run of one.
+    runs = {name: [] for name in corpora(shared)}
+    for _ in range(args.runs):
+        for name, paths in corpora(shared).items():
+            runs[name].append(bench(warlog, paths))
+    now = {"cores": os.cpu_count(), "corpora": {name: summary(r) for name, r in runs.items()}}
 
     base_path = Path(args.baseline)
     base = json.loads(base_path.read_text()) if base_path.exists() else None
