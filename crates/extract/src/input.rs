@@ -3,7 +3,9 @@
 //! the extractor does no IO and never fails.
 
 use warlog_model::{Date, EventDate, Segment, Span};
+use warlog_recognise::actors::ActorMention;
 pub use warlog_recognise::casualties::{Casualty, Outcome};
+use warlog_recognise::phrase::Word;
 pub use warlog_recognise::places::PlaceMatch;
 pub use warlog_recognise::weapons::{WeaponClass, WeaponMatch};
 
@@ -42,4 +44,10 @@ pub struct Input<'a> {
     pub dates: &'a [DateHit],
     pub casualties: &'a [Casualty],
     pub weapons: &'a [WeaponMatch],
+    /// The words of each sentence (parallel to `sentences`), when the caller
+    /// has cut them already; else the extractor cuts them.
+    pub words: Option<&'a [Vec<Word>]>,
+    /// The actors of each sentence (parallel to `sentences`), when the caller
+    /// has found them already with the same lexicon.
+    pub actors: Option<&'a [Vec<ActorMention>]>,
 }

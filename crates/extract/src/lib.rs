@@ -19,7 +19,7 @@
 //! let segments = [Segment::new(SegmentKind::Body, Span::new(0, text.len()))];
 //! let sentences = [Sentence { span: Span::new(0, text.len()), segment: 0, block: 0, heading: false, lang: None }];
 //! let input = Input { text, lang: "fr", published: None, segments: &segments, sentences: &sentences,
-//!     places: &[], dates: &[], casualties: &[], weapons: &[] };
+//!     places: &[], dates: &[], casualties: &[], weapons: &[], words: None, actors: None };
 //! let claims = Extractor::new().extract(&input);
 //! assert_eq!(claims[0].event_type.as_str(), "shelling");
 //! assert_eq!(claims[0].source.to_string(), "AZE:government");
@@ -95,13 +95,14 @@ impl Extractor {
         // Pass 1: every sentence analysed; the people the page introduces
         // learnt; then the attributions each sentence makes.
         let mut analysed: Vec<(SentenceView<'_>, &str)> = Vec::new();
-        for sentence in input.sentences {
+        for (index, sentence) in input.sentences.iter().enumerate() {
             let Some(segment) = input.segments.get(sentence.segment) else { continue };
             if !segment.kind.yields_claims() {
                 continue;
             }
             let lang = sentence.lang.filter(|l| self.lex.triggers.contains_key(*l)).unwrap_or(page_lang);
-            analysed.push((SentenceView::new(input, *sentence, lang, &self.lex, &self.actors, &self.starters), lang));
+            let view = SentenceView::new(input, index, *sentence, lang, &self.lex, &self.actors, &self.starters);
+            analysed.push((view, lang));
         }
         let persons = {
             let just_views: Vec<&SentenceView<'_>> = analysed.iter().map(|(v, _)| v).collect();

@@ -50,6 +50,7 @@ fn locate<T: Copy>(words: &[Word], items: impl Iterator<Item = (Span, T)>) -> Ve
 impl<'a> SentenceView<'a> {
     pub fn new(
         input: &Input<'a>,
+        index: usize,
         sentence: Sentence,
         lang: &str,
         lex: &Lexicons,
@@ -58,7 +59,10 @@ impl<'a> SentenceView<'a> {
     ) -> SentenceView<'a> {
         let text = input.text;
         let span = sentence.span;
-        let ws = words(text, span);
+        let ws = match input.words.and_then(|w| w.get(index)) {
+            Some(w) => w.clone(),
+            None => words(text, span),
+        };
         let clauses = starters.split(&ws, lang);
         let triggers: Vec<Located<Trigger>> = lex
             .triggers
@@ -82,7 +86,10 @@ impl<'a> SentenceView<'a> {
             .unwrap_or_default();
 
         let inside = |s: Span| span.contains(s);
-        let mut actor_mentions = actors.find(text, span, lang);
+        let mut actor_mentions = match input.actors.and_then(|a| a.get(index)) {
+            Some(a) => a.clone(),
+            None => actors.find_in(text, &ws, lang),
+        };
         // A country or capital as subject or object ("l'Azerbaïdjan a
         // accusé l'Arménie", "Bakou affirme") stands for its state: an actor,
         // and not a place of the event. After a preposition ("en

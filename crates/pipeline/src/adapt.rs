@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use warlog_extract::Sentence;
 use warlog_model::Span;
 use warlog_model::{Mention, MentionValue};
-use warlog_recognise::actors::ActorLexicon;
+use warlog_recognise::actors::{ActorLexicon, ActorMention};
 use warlog_recognise::casualties::{Casualty, find_casualties_in};
 use warlog_recognise::phrase::Word;
 use warlog_recognise::places::{PlaceMatch, Places};
@@ -45,11 +45,23 @@ pub fn figures(
     (casualties, weapons)
 }
 
-/// Parties named in the sentences, as mentions (those whose country is known).
-pub fn actors(lex: &ActorLexicon, text: &str, sentences: &[Sentence], lang: &str) -> Vec<Mention> {
-    sentences
+/// Parties named in each sentence (`words[i]` are the words of
+/// `sentences[i]`), found once and read by the claim extractor too.
+pub fn actors(
+    lex: &ActorLexicon,
+    text: &str,
+    sentences: &[Sentence],
+    words: &[Vec<Word>],
+    lang: &str,
+) -> Vec<Vec<ActorMention>> {
+    sentences.iter().zip(words).map(|(s, ws)| lex.find_in(text, ws, s.lang.unwrap_or(lang))).collect()
+}
+
+/// The actors whose country is known, as mentions for the store.
+pub fn actor_mentions(actors: &[Vec<ActorMention>]) -> Vec<Mention> {
+    actors
         .iter()
-        .flat_map(|s| lex.find(text, s.span, s.lang.unwrap_or(lang)))
+        .flatten()
         .filter_map(|m| m.actor().map(|actor| Mention { span: m.span, value: MentionValue::Actor { actor } }))
         .collect()
 }

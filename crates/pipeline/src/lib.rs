@@ -270,7 +270,7 @@ impl Pipeline {
         let (casualties, weapons) = adapt::figures(&x.text, &sentences, &words, &lang);
         lap(&mut t, Stage::Figures);
 
-        let actor_mentions = adapt::actors(self.extractor.actor_lexicon(), &x.text, &sentences, &lang);
+        let sentence_actors = adapt::actors(self.extractor.actor_lexicon(), &x.text, &sentences, &words, &lang);
         lap(&mut t, Stage::Actors);
 
         let input = Input {
@@ -283,6 +283,8 @@ impl Pipeline {
             dates: &date_hits,
             casualties: &casualties,
             weapons: &weapons,
+            words: Some(&words),
+            actors: Some(&sentence_actors),
         };
         let claims = self.extractor.extract(&input);
         lap(&mut t, Stage::Claims);
@@ -303,7 +305,7 @@ impl Pipeline {
             span: w.span,
             value: MentionValue::Weapon { name: w.name.clone(), mode: w.class.mode().map(str::to_string) },
         }));
-        mentions.extend(actor_mentions);
+        mentions.extend(adapt::actor_mentions(&sentence_actors));
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
 
         let doc = Document { id: source.id, origin: source.origin, format: source.format, meta, text: x.text };

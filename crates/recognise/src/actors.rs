@@ -163,14 +163,18 @@ impl ActorLexicon {
 
     /// The actors named in `text[span]`, in text order, not overlapping.
     pub fn find(&self, text: &str, span: Span, lang: &str) -> Vec<ActorMention> {
-        let ws = words(text, span);
+        self.find_in(text, &words(text, span), lang)
+    }
+
+    /// As [`ActorLexicon::find`], on words already cut (one sentence's).
+    pub fn find_in(&self, text: &str, ws: &[Word], lang: &str) -> Vec<ActorMention> {
         let mut used = vec![false; ws.len()];
         let mut out = Vec::new();
 
         // 1. Named parties, longest first.
         let party_sets = self.parties.get(lang).into_iter().chain(std::iter::once(&self.common_parties));
         let mut party_matches: Vec<_> = party_sets
-            .flat_map(|set| set.find_where(&ws, |m| party_case_ok(text, &ws[m.start..m.end], m.value.acronym)))
+            .flat_map(|set| set.find_where(ws, |m| party_case_ok(text, &ws[m.start..m.end], m.value.acronym)))
             .collect();
         party_matches.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         for m in party_matches {
@@ -191,7 +195,7 @@ impl ActorLexicon {
         let designators: Vec<(usize, usize, &Designator)> = self
             .designators
             .get(lang)
-            .map(|set| set.find_where(&ws, |m| designator_case_ok(text, &ws[m.start..m.end], m.value)))
+            .map(|set| set.find_where(ws, |m| designator_case_ok(text, &ws[m.start..m.end], m.value)))
             .unwrap_or_default()
             .into_iter()
             .filter(|m| !used[m.start..m.end].iter().any(|u| *u))
@@ -200,7 +204,7 @@ impl ActorLexicon {
         let roles: Vec<(usize, usize, RoleNoun)> = self
             .roles
             .get(lang)
-            .map(|set| set.find(&ws))
+            .map(|set| set.find(ws))
             .unwrap_or_default()
             .into_iter()
             .filter(|m| !used[m.start..m.end].iter().any(|u| *u))
@@ -227,7 +231,7 @@ impl ActorLexicon {
                     break;
                 }
             }
-            let picks = qualifying_designators(&ws, &designators, start, end, english);
+            let picks = qualifying_designators(ws, &designators, start, end, english);
             let Some(code) = self.choose_code(&picks, &designators) else {
                 out.push(ActorMention {
                     span: Span::new(ws[start].span.start, ws[end - 1].span.end),
@@ -260,7 +264,7 @@ impl ActorLexicon {
             let span = Span::new(ws[s].span.start, ws[e - 1].span.end);
             let (role, form) = match d.form {
                 DesignatorForm::Demonym => {
-                    if is_people_noun(text, &ws, s, e, english) {
+                    if is_people_noun(text, ws, s, e, english) {
                         (Role::Military, ActorForm::People)
                     } else {
                         (Role::Military, ActorForm::Adjective)

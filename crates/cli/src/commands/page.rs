@@ -12,6 +12,14 @@ use super::{is_feed, parse_date, read_pages};
 use crate::Outcome;
 use crate::output::{print, print_json};
 
+/// How much of the pipeline a command needs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stages {
+    /// Main text and language only (`warlog text`).
+    MainText,
+    All,
+}
+
 /// Runs `show` on every page of `file`; prints JSON (one value, or a line
 /// per page for a feed) or text.
 fn each_page(
@@ -19,6 +27,7 @@ fn each_page(
     max_bytes: u64,
     json: bool,
     published: Option<&str>,
+    stages: Stages,
     show: impl Fn(&Processed) -> (Value, String),
 ) -> anyhow::Result<Outcome> {
     let published = published.map(parse_date).transpose()?;
@@ -31,7 +40,10 @@ fn each_page(
                 // A feed line's own "id", else its place in the feed.
                 let id =
                     source.feed_id.clone().or_else(|| source.origin.rsplit_once('#').map(|(_, id)| id.to_string()));
-                let processed = pipeline.process(source, published);
+                let processed = match stages {
+                    Stages::MainText => pipeline.read(source, published),
+                    Stages::All => pipeline.process(source, published),
+                };
                 let (value, text) = show(&processed);
                 if feed {
                     print_json(
@@ -60,7 +72,7 @@ fn each_page(
 }
 
 pub fn text(file: &Path, all: bool, json: bool, max_bytes: u64) -> anyhow::Result<Outcome> {
-    each_page(file, max_bytes, json, None, |p| {
+    each_page(file, max_bytes, json, None, Stages::MainText, |p| {
         let doc = &p.page.doc;
         let end = if all { doc.text.len() } else { p.main_end.min(doc.text.len()) };
         let text = &doc.text[..end];
@@ -69,7 +81,7 @@ pub fn text(file: &Path, all: bool, json: bool, max_bytes: u64) -> anyhow::Resul
 }
 
 pub fn segments(file: &Path, json: bool, max_bytes: u64) -> anyhow::Result<Outcome> {
-    each_page(file, max_bytes, json, None, |p| {
+    each_page(file, max_bytes, json, None, Stages::All, |p| {
         let text = &p.page.doc.text;
         let value = Value::Array(p.page.segments.iter().map(wire::segment_json).collect());
         let lines: Vec<String> = p
@@ -87,7 +99,7 @@ pub fn segments(file: &Path, json: bool, max_bytes: u64) -> anyhow::Result<Outco
 }
 
 pub fn places(file: &Path, json: bool, max_bytes: u64) -> anyhow::Result<Outcome> {
-    each_page(file, max_bytes, json, None, |p| {
+    each_page(file, max_bytes, json, None, Stages::All, |p| {
         let text = &p.page.doc.text;
         let values: Vec<Value> = p.page.mentions.iter().filter_map(|m| wire::place_json(text, m)).collect();
         let lines: Vec<String> = values
@@ -111,7 +123,7 @@ pub fn places(file: &Path, json: bool, max_bytes: u64) -> anyhow::Result<Outcome
 }
 
 pub fn claims(file: &Path, published: Option<&str>, json: bool, max_bytes: u64) -> anyhow::Result<Outcome> {
-    each_page(file, max_bytes, json, published, |p| {
+    each_page(file, max_bytes, json, published, Stages::All, |p| {
         let text = &p.page.doc.text;
         let value = Value::Array(p.page.claims.iter().map(wire::claim_json).collect());
         let lines: Vec<String> = p
