@@ -36,6 +36,8 @@ mod draft;
 pub mod fingerprint;
 mod index;
 pub mod rules;
+#[cfg(feature = "store")]
+pub mod stored;
 pub mod synthetic;
 mod tally;
 
@@ -71,18 +73,40 @@ impl Resolver {
     pub fn new(existing: Vec<(i64, Vec<ClaimInfo>)>) -> Resolver {
         let mut r = Resolver { events: Vec::new(), index: Index::default() };
         for (id, members) in existing {
-            if members.is_empty() {
-                continue;
-            }
-            let e = EventDraft::new(Some(id), members);
-            let i = r.events.len();
-            let fam = family(e.event_type);
-            for m in &e.members {
-                r.index.file(i, fam, m);
-            }
-            r.events.push(e);
+            r.load(id, members);
         }
         r
+    }
+
+    /// Adds a stored event `id` with its claims (in the order they joined).
+    pub fn load(&mut self, id: i64, members: Vec<ClaimInfo>) {
+        if members.is_empty() {
+            return;
+        }
+        let e = EventDraft::new(Some(id), members);
+        let i = self.events.len();
+        let fam = family(e.event_type);
+        for m in &e.members {
+            self.index.file(i, fam, m);
+        }
+        self.events.push(e);
+    }
+
+    /// Indices of the events new claims joined or opened since the last save.
+    pub fn changed(&self) -> Vec<usize> {
+        (0..self.events.len()).filter(|&i| self.events[i].changed).collect()
+    }
+
+    /// The event at index `i`.
+    pub fn event(&self, i: usize) -> &EventDraft {
+        &self.events[i]
+    }
+
+    /// Records that event `i` was saved under `id`.
+    pub fn saved(&mut self, i: usize, id: i64) {
+        let e = &mut self.events[i];
+        e.id = Some(id);
+        e.changed = false;
     }
 
     /// Places one claim. Tallies are not events: see [`tallies`].
