@@ -29,9 +29,27 @@ pub struct Cli {
 /// The store file shared by the commands that use one.
 #[derive(Debug, Args, Clone)]
 pub struct DbArg {
-    /// The store: a SQLite file, created when missing.
-    #[arg(long, value_name = "FILE", default_value = "warlog.db", env = "WARLOG_DB")]
+    /// The store: a SQLite file, created when missing, or a PostgreSQL database
+    /// (postgres://user@host/dbname; needs a build with --features pg).
+    #[arg(long, value_name = "FILE|URL", default_value = "warlog.db", env = "WARLOG_DB")]
     pub db: PathBuf,
+}
+
+/// The page queue of `enqueue` and `worker`.
+#[derive(Debug, Args, Clone)]
+pub struct QueueArgs {
+    /// The NATS server, with JetStream on (nats-server -js).
+    #[arg(long, value_name = "URL", env = "WARLOG_NATS")]
+    pub nats: String,
+    /// The JetStream stream of pages (created when missing).
+    #[arg(long, value_name = "NAME", default_value = "warlog", value_parser = stream_name)]
+    pub stream: String,
+}
+
+/// A stream name JetStream accepts.
+fn stream_name(s: &str) -> Result<String, String> {
+    let ok = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
+    if ok { Ok(s.to_string()) } else { Err("a stream name is letters, digits, '-' and '_'".into()) }
 }
 
 /// Options of commands that read pages.
@@ -191,6 +209,42 @@ pub enum Command {
         name: BenchmarkName,
         /// The benchmark's folder (e.g. ../shared/benchmarks/article-extraction).
         dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Serve the HTTP API and the web page (map, timeline, claims) over the store.
+    Serve {
+        /// Address to listen on; a loopback address keeps the server to this machine.
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Publish pages to a NATS JetStream stream for `warlog worker`s (needs --features nats).
+    Enqueue {
+        /// Files or folders (read recursively); `-` for stdin.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        queue: QueueArgs,
+        #[command(flatten)]
+        read: ReadArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Process pages from a NATS JetStream stream into the store (needs --features nats).
+    Worker {
+        #[command(flatten)]
+        queue: QueueArgs,
+        #[command(flatten)]
+        db: DbArg,
+        /// Pages per batch: processed together, written in one transaction, then acknowledged.
+        #[arg(long, default_value_t = 64)]
+        batch: usize,
+        /// Exit once no page is left for the workers (default: wait for more).
+        #[arg(long)]
+        until_empty: bool,
+        /// Print a JSON summary at exit.
         #[arg(long)]
         json: bool,
     },

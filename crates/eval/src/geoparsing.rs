@@ -324,6 +324,20 @@ pub struct CorpusReport {
 }
 
 impl CorpusReport {
+    /// Adds another report's counts (articles, bytes, figures, time).
+    pub fn add(&mut self, o: &CorpusReport) {
+        self.articles += o.articles;
+        self.bytes += o.bytes;
+        self.gold_toponyms += o.gold_toponyms;
+        self.recognition_strict.add(o.recognition_strict);
+        self.recognition_overlap.add(o.recognition_overlap);
+        self.recognition_proper.add(o.recognition_proper);
+        self.given_names.add(o.given_names);
+        self.given_proper.add(o.given_proper);
+        self.end_to_end.add(o.end_to_end);
+        self.find_time += o.find_time;
+    }
+
     pub fn pages_per_second(&self) -> f64 {
         self.articles as f64 / self.find_time.as_secs_f64().max(1e-9)
     }
@@ -361,63 +375,223 @@ enum Miss {
     Resolver,
 }
 
+/// Which articles form the tuning half of a corpus: `true` for tuning,
+/// `false` for held out. The split is by document id alone (a 64-bit FNV-1a
+/// hash of it, ties broken by the id), so it is the same on every machine
+/// and does not follow the corpus' order (LGL is grouped by newspaper). The
+/// tuning half has `ceil(n / 2)` articles. Weights and lists are tuned on
+/// the tuning halves only; the held-out figures are the honest ones.
+pub fn tuning_half(articles: &[Article]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        fnv1a(&articles[a].id).cmp(&fnv1a(&articles[b].id)).then(articles[a].id.cmp(&articles[b].id))
+    });
+    let mut out = vec![false; articles.len()];
+    for &i in &order[..articles.len().div_ceil(2)] {
+        out[i] = true;
+    }
+    out
+}
+
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+/// A corpus scored whole and on each half of [`tuning_half`].
+#[derive(Clone, Debug, Default)]
+pub struct Halves {
+    pub all: CorpusReport,
+    pub tuning: CorpusReport,
+    pub held_out: CorpusReport,
+}
+
 /// Scores one corpus.
 pub fn evaluate(places: &Places, coverage: &Coverage, articles: &[Article]) -> CorpusReport {
-    let mut report = CorpusReport { articles: articles.len(), ..Default::default() };
+    let mut report = CorpusReport::default();
     for a in articles {
-        report.bytes += a.text.len();
-        let started = Instant::now();
-        let found = places.find(&a.text, &[], "en");
-        report.find_time += started.elapsed();
-        let gold: Vec<&Toponym> = a.toponyms.iter().filter(|t| t.is_toponym()).collect();
-        report.gold_toponyms += gold.len();
-        let spans: Vec<Span> = found.iter().map(|m| m.span).collect();
-        report.recognition_strict.add(match_spans(&gold, &spans, &a.toponyms, |g, p| g.span == p));
-        report.recognition_overlap.add(match_spans(&gold, &spans, &a.toponyms, |g, p| g.span.overlaps(p)));
-        let proper: Vec<&Toponym> = a.toponyms.iter().filter(|t| t.is_proper()).collect();
-        report.recognition_proper.add(match_spans(&proper, &spans, &a.toponyms, |g, p| g.span.overlaps(p)));
-        // WARLOG_GEO_MISSES=1 also lists recognition errors.
-        if std::env::var_os("WARLOG_GEO_MISSES").is_some() {
-            for m in &found {
-                if !a.toponyms.iter().any(|t| t.is_toponym() && t.span.overlaps(m.span)) {
-                    eprintln!("fp\t{:?}\t{}", m.span.slice(&a.text), m.place.name);
-                }
-            }
-            for t in &proper {
-                if !found.iter().any(|m| m.span.overlaps(t.span)) {
-                    eprintln!("fn\t{:?}\t{:?}", t.name, t.kind);
-                }
-            }
-        }
+        report.add(&evaluate_article(places, coverage, a, "all"));
+    }
+    report
+}
 
-        // Resolution given the gold names.
-        let resolvable: Vec<&Toponym> =
-            gold.iter().copied().filter(|t| t.geonameid.is_some() || t.coords.is_some()).collect();
-        let given = places.resolve_spans(&a.text, &resolvable.iter().map(|t| t.span).collect::<Vec<_>>(), "en");
-        for (t, m) in resolvable.iter().zip(&given) {
-            let r = score_one(places, coverage, t, m.as_ref());
-            report.given_names.add(r);
-            if t.is_proper() {
-                report.given_proper.add(r);
+/// Scores one corpus, whole and by halves (see [`tuning_half`]).
+pub fn evaluate_halves(places: &Places, coverage: &Coverage, articles: &[Article]) -> Halves {
+    let mut h = Halves::default();
+    for (a, tuning) in articles.iter().zip(tuning_half(articles)) {
+        let r = evaluate_article(places, coverage, a, if tuning { "tuning" } else { "held-out" });
+        h.all.add(&r);
+        if tuning { h.tuning.add(&r) } else { h.held_out.add(&r) }
+    }
+    h
+}
+
+/// Whether `WARLOG_GEO_MISSES` asks for the errors of an article of this
+/// half: `1` or `tuning` lists the tuning half's only (so that the held-out
+/// half stays unseen), `all` lists every article's.
+fn list_misses(half: &str) -> bool {
+    match std::env::var("WARLOG_GEO_MISSES").as_deref() {
+        Ok("all") => true,
+        Ok("1" | "tuning") => half == "tuning",
+        _ => false,
+    }
+}
+
+/// Scores one article; `half` labels its error lines.
+fn evaluate_article(places: &Places, coverage: &Coverage, a: &Article, half: &str) -> CorpusReport {
+    let mut report = CorpusReport { articles: 1, bytes: a.text.len(), ..Default::default() };
+    let started = Instant::now();
+    let found = places.find(&a.text, &[], "en");
+    report.find_time += started.elapsed();
+    let gold: Vec<&Toponym> = a.toponyms.iter().filter(|t| t.is_toponym()).collect();
+    report.gold_toponyms += gold.len();
+    let spans: Vec<Span> = found.iter().map(|m| m.span).collect();
+    report.recognition_strict.add(match_spans(&gold, &spans, &a.toponyms, |g, p| g.span == p));
+    report.recognition_overlap.add(match_spans(&gold, &spans, &a.toponyms, |g, p| g.span.overlaps(p)));
+    let proper: Vec<&Toponym> = a.toponyms.iter().filter(|t| t.is_proper()).collect();
+    report.recognition_proper.add(match_spans(&proper, &spans, &a.toponyms, |g, p| g.span.overlaps(p)));
+    let listing = list_misses(half);
+    if listing {
+        for m in &found {
+            if !a.toponyms.iter().any(|t| t.is_toponym() && t.span.overlaps(m.span)) {
+                let other = a.toponyms.iter().find(|t| t.span.overlaps(m.span)).and_then(|t| t.kind.clone());
+                eprintln!(
+                    "fp\t{half}\t{}\t{:?}\t{}\t{:?}\t{:?}\t{:?}",
+                    a.id,
+                    m.span.slice(&a.text),
+                    m.place.name,
+                    m.kind,
+                    other,
+                    context(&a.text, m.span)
+                );
             }
         }
-        // End to end: gold toponyms the recogniser found.
-        for t in &resolvable {
-            let m = found.iter().find(|m| m.span.overlaps(t.span));
-            if let Some(m) = m {
-                report.end_to_end.add(score_one(places, coverage, t, Some(m)));
+        for t in &proper {
+            if !found.iter().any(|m| m.span.overlaps(t.span)) {
+                eprintln!("fn\t{half}\t{}\t{:?}\t{:?}\t{:?}", a.id, t.name, t.kind, context(&a.text, t.span));
             }
+        }
+    }
+
+    // Resolution given the gold names.
+    let resolvable: Vec<&Toponym> =
+        gold.iter().copied().filter(|t| t.geonameid.is_some() || t.coords.is_some()).collect();
+    let given = places.resolve_spans(&a.text, &resolvable.iter().map(|t| t.span).collect::<Vec<_>>(), "en");
+    for (t, m) in resolvable.iter().zip(&given) {
+        let r = score_one(places, coverage, t, m.as_ref(), listing.then_some((half, a)));
+        report.given_names.add(r);
+        if t.is_proper() {
+            report.given_proper.add(r);
+        }
+    }
+    // End to end: gold toponyms the recogniser found.
+    for t in &resolvable {
+        let m = found.iter().find(|m| m.span.overlaps(t.span));
+        if let Some(m) = m {
+            report.end_to_end.add(score_one(places, coverage, t, Some(m), None));
         }
     }
     report
 }
 
-fn score_one(places: &Places, coverage: &Coverage, t: &Toponym, m: Option<&PlaceMatch>) -> Resolution {
+/// The figures of a corpus, by half then whole, as a table. The held-out
+/// half is the honest one: nothing was tuned on it.
+pub fn halves_table(name: &str, h: &Halves, mordecai: &str) -> String {
+    let prf = |p: &Prf| format!("P {:.1} R {:.1} F1 {:.1}", 100.0 * p.precision(), 100.0 * p.recall(), 100.0 * p.f1());
+    let res =
+        |x: &Resolution| format!("exact {:.1}, 161 km {:.1}", 100.0 * x.exact_rate(), 100.0 * x.within_161_rate());
+    let held_ids = |x: &Resolution| {
+        let held = x.with_id - x.miss_coverage;
+        format!("{:.1} of {held}", 100.0 * x.exact as f64 / held.max(1) as f64)
+    };
+    let misses = |x: &Resolution| format!("{} / {} / {}", x.miss_coverage, x.miss_name, x.miss_resolver);
+    let parts = [&h.tuning, &h.held_out, &h.all];
+    let mut out = format!(
+        "{name}: {} articles, {} gold toponyms; halves by document id: tuning {} articles, held out {}\n",
+        h.all.articles, h.all.gold_toponyms, h.tuning.articles, h.held_out.articles
+    );
+    out.push_str(&format!("  {:<38} {:<26} {:<26} {}\n", "", "tuning", "held out (honest)", "all"));
+    let mut row = |label: &str, f: &dyn Fn(&CorpusReport) -> String| {
+        let cells: Vec<String> = parts.iter().map(|r| f(r)).collect();
+        out.push_str(&format!("  {label:<38} {:<26} {:<26} {}\n", cells[0], cells[1], cells[2]));
+    };
+    row("recognition, exact span (%)", &|r| prf(&r.recognition_strict));
+    row("recognition, overlapping (%)", &|r| prf(&r.recognition_overlap));
+    row("recognition, proper names (%)", &|r| prf(&r.recognition_proper));
+    row("resolution given proper names (%)", &|r| res(&r.given_proper));
+    row("  exact on places the gazetteer holds", &|r| held_ids(&r.given_proper));
+    row("  misses: coverage / name / resolver", &|r| misses(&r.given_proper));
+    row("resolution given all toponyms (%)", &|r| res(&r.given_names));
+    row("resolution end to end (%)", &|r| res(&r.end_to_end));
+    row("speed (pages/s)", &|r| format!("{:.0}", r.pages_per_second()));
+    out.push_str(&format!("  ({mordecai}; whole corpus)\n"));
+    out
+}
+
+/// The figures of a corpus as JSON: the whole corpus' fields at the top
+/// level (as before the split) and each half under `tuning` and `held_out`.
+pub fn halves_json(h: &Halves) -> serde_json::Value {
+    let mut v = report_json(&h.all);
+    v["tuning"] = report_json(&h.tuning);
+    v["held_out"] = report_json(&h.held_out);
+    v
+}
+
+/// One report as JSON.
+pub fn report_json(r: &CorpusReport) -> serde_json::Value {
+    let prf = |p: &Prf| serde_json::json!({"precision": p.precision(), "recall": p.recall(), "f1": p.f1()});
+    let res = |x: &Resolution| {
+        serde_json::json!({"exact": x.exact_rate(), "within_161km": x.within_161_rate(), "with_id": x.with_id,
+               "with_coords": x.with_coords, "miss_coverage": x.miss_coverage, "miss_name": x.miss_name,
+               "miss_resolver": x.miss_resolver})
+    };
+    serde_json::json!({
+        "articles": r.articles, "gold_toponyms": r.gold_toponyms,
+        "recognition_strict": prf(&r.recognition_strict), "recognition_overlap": prf(&r.recognition_overlap),
+        "recognition_proper": prf(&r.recognition_proper),
+        "resolution_given_proper": res(&r.given_proper), "resolution_given_all": res(&r.given_names),
+        "resolution_end_to_end": res(&r.end_to_end), "pages_per_second": r.pages_per_second(),
+    })
+}
+
+/// Up to 60 bytes of text either side of a span, on one line.
+fn context(text: &str, span: Span) -> String {
+    let mut start = span.start.saturating_sub(60);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (span.end + 60).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    format!("{}[{}]{}", &text[start..span.start], &text[span.start..span.end], &text[span.end..end])
+        .replace(['\n', '\t'], " ")
+}
+
+fn score_one(
+    places: &Places,
+    coverage: &Coverage,
+    t: &Toponym,
+    m: Option<&PlaceMatch>,
+    listing: Option<(&str, &Article)>,
+) -> Resolution {
     let mut r = Resolution::default();
     if let Some((lat, lon)) = t.coords {
         r.with_coords = 1;
         if m.is_some_and(|m| haversine_km(m.place.lat, m.place.lon, lat, lon) <= 161.0) {
             r.within_161 = 1;
+        } else if let Some((half, a)) = listing
+            && (t.geonameid.is_none() || m.is_some_and(|m| m.place.geonameid == t.geonameid))
+        {
+            // Far although right, or a place without a GeoNames id.
+            let got = m.map(|m| format!("{} {:?} ({:.2},{:.2})", m.place.name, m.kind, m.place.lat, m.place.lon));
+            eprintln!(
+                "far\t{half}\t{}\t{:?}\t{:?}\t{:?}\t({lat:.2},{lon:.2})\tgot {}",
+                a.id,
+                t.name,
+                t.kind,
+                t.geonameid,
+                got.unwrap_or_default()
+            );
         }
     }
     if let Some(id) = t.geonameid {
@@ -431,12 +605,43 @@ fn score_one(places: &Places, coverage: &Coverage, t: &Toponym, m: Option<&Place
                 Miss::Name => r.miss_name = 1,
                 Miss::Resolver => r.miss_resolver = 1,
             }
-            // WARLOG_GEO_MISSES=1 lists the misses, for error analysis.
-            if std::env::var_os("WARLOG_GEO_MISSES").is_some() {
+            // WARLOG_GEO_MISSES lists the misses, for error analysis.
+            if let Some((half, a)) = listing {
+                let gaz = places.gazetteer();
+                let gold = coverage.ids.get(&id).and_then(|&i| gaz.place(i));
+                let desc = |p: &warlog_gazetteer::PlaceInfo<'_>| {
+                    format!(
+                        "{} {} {} {:?} pop {} ({:.2},{:.2})",
+                        p.name,
+                        p.fcode,
+                        p.country.unwrap_or("-"),
+                        p.geonameid,
+                        p.population,
+                        p.lat,
+                        p.lon
+                    )
+                };
                 let got = m.map(|m| {
-                    format!("{} {:?} ({:.2},{:.2})", m.place.name, m.place.geonameid, m.place.lat, m.place.lon)
+                    let km = t.coords.map(|(lat, lon)| haversine_km(m.place.lat, m.place.lon, lat, lon));
+                    format!(
+                        "{} {:?} {:?} ({:.2},{:.2}) {:.0} km",
+                        m.place.name,
+                        m.kind,
+                        m.place.geonameid,
+                        m.place.lat,
+                        m.place.lon,
+                        km.unwrap_or(f64::NAN)
+                    )
                 });
-                eprintln!("miss\t{:?}\t{:?}\t{id}\t{:?}\t{}", miss, t.name, t.coords, got.unwrap_or_default());
+                eprintln!(
+                    "miss\t{half}\t{}\t{miss:?}\t{:?}\t{:?}\tgold {id} {}\tgot {}\t{:?}",
+                    a.id,
+                    t.name,
+                    t.kind,
+                    gold.map(|g| desc(&g)).unwrap_or_default(),
+                    got.unwrap_or_default(),
+                    context(&a.text, t.span)
+                );
             }
         }
     }

@@ -4,8 +4,9 @@
 //! Inputs: `cities500.txt`, `admin1CodesASCII.txt` and `admin2Codes.txt`
 //! from a GeoNames folder, and `countries.tsv` and `supplement.tsv` from
 //! `data/gazetteer/`. Divisions get coordinates from the places of
-//! cities500 inside them: their seat (PPLA for admin-1, PPLA2 for admin-2),
-//! else the population-weighted centroid. Only names written in Latin script
+//! cities500 inside them: an admin-1 the centre of its places' middle box
+//! (near its geographic centre, like GeoNames' own point), an admin-2 its
+//! seat (PPLA2), else the population-weighted centroid. Only names written in Latin script
 //! are kept (texts are French and English); every candidate of a name is
 //! kept, so that context decides. The output depends only on the inputs:
 //! files are read in order and every map is ordered, so the same input
@@ -41,6 +42,8 @@ const DIVISION_SUFFIXES: &[&str] = &[
     "state",
     "wilaya",
     "muhafazat",
+    "republic",
+    "kraj",
 ];
 
 /// What a build read and wrote.
@@ -416,9 +419,11 @@ fn division_draft(gid: &str, name: &str, cc: &str, fcode: &str, admin1: Option<u
 }
 
 /// Gives each division a point and its places' summed population. A
-/// first-order division (a state, an oblast) gets the mean position of its
-/// places, near its geographic centre; a second-order one (a county, a
-/// rayon) gets its seat, else the population-weighted centroid.
+/// first-order division (a state, an oblast) gets the centre of the box
+/// that holds the middle 90% of its places' latitudes and longitudes: near
+/// its geographic centre, where GeoNames puts its own point, and not pulled
+/// off by a few remote towns or a crowded corner. A second-order one (a
+/// county, a rayon) gets its seat, else the population-weighted centroid.
 fn place_divisions(drafts: &mut [Draft], first_city: usize, city_count: usize, a1: &[usize], a2: &[usize]) {
     #[derive(Default)]
     struct Acc {
@@ -426,39 +431,39 @@ fn place_divisions(drafts: &mut [Draft], first_city: usize, city_count: usize, a
         lat: f64,
         lon: f64,
         weight: f64,
-        plain_lat: f64,
-        plain_lon: f64,
-        count: f64,
+        lats: Vec<f64>,
+        lons: Vec<f64>,
         population: u64,
     }
     let mut acc1: HashMap<u16, Acc> = HashMap::new();
     let mut acc2: HashMap<u32, Acc> = HashMap::new();
     for d in &drafts[first_city..first_city + city_count] {
         let w = (d.population as f64).max(1.0);
-        let add = |acc: &mut Acc, seat_codes: &[&str]| {
+        let add = |acc: &mut Acc, seat_codes: &[&str], points: bool| {
             acc.lat += d.lat * w;
             acc.lon += d.lon * w;
             acc.weight += w;
-            acc.plain_lat += d.lat;
-            acc.plain_lon += d.lon;
-            acc.count += 1.0;
+            if points {
+                acc.lats.push(d.lat);
+                acc.lons.push(d.lon);
+            }
             acc.population += d.population;
             if seat_codes.contains(&d.fcode.as_str()) && acc.seat.is_none_or(|(p, _, _)| d.population > p) {
                 acc.seat = Some((d.population, d.lat, d.lon));
             }
         };
         if let Some(id) = d.admin1 {
-            add(acc1.entry(id).or_default(), &["PPLA", "PPLC"]);
+            add(acc1.entry(id).or_default(), &["PPLA", "PPLC"], true);
         }
         if let Some(id) = d.admin2 {
-            add(acc2.entry(id).or_default(), &["PPLA2", "PPLA", "PPLC"]);
+            add(acc2.entry(id).or_default(), &["PPLA2", "PPLA", "PPLC"], false);
         }
     }
-    let finish = |d: &mut Draft, acc: Option<&Acc>| {
+    let finish = |d: &mut Draft, acc: Option<&mut Acc>| {
         let Some(acc) = acc else { return };
         let (lat, lon) = match acc.seat {
             Some((_, lat, lon)) if d.fcode == "ADM2" => (lat, lon),
-            _ if d.fcode == "ADM1" => (acc.plain_lat / acc.count, acc.plain_lon / acc.count),
+            _ if d.fcode == "ADM1" => (middle_box_centre(&mut acc.lats), middle_box_centre(&mut acc.lons)),
             _ => (acc.lat / acc.weight, acc.lon / acc.weight),
         };
         d.lat = lat;
@@ -467,12 +472,20 @@ fn place_divisions(drafts: &mut [Draft], first_city: usize, city_count: usize, a
     };
     for &i in a1 {
         let id = drafts[i].admin1.unwrap_or(NONE_U16);
-        finish(&mut drafts[i], acc1.get(&id));
+        finish(&mut drafts[i], acc1.get_mut(&id));
     }
     for &i in a2 {
         let id = drafts[i].admin2.unwrap_or(NONE_U32);
-        finish(&mut drafts[i], acc2.get(&id));
+        finish(&mut drafts[i], acc2.get_mut(&id));
     }
+}
+
+/// The middle of the 5th and 95th percentiles of some coordinates (not
+/// empty): the centre of the box holding the middle 90% of them.
+fn middle_box_centre(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let at = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
+    (at(0.05) + at(0.95)) / 2.0
 }
 
 /// Importance order of a name's candidates: countries, then population.
@@ -628,6 +641,8 @@ mod tests {
     fn division_suffixes_and_saints() {
         assert_eq!(division_variant("tartar rayon").as_deref(), Some("tartar"));
         assert_eq!(division_variant("barda"), None);
+        assert_eq!(division_variant("kabardino balkariya republic").as_deref(), Some("kabardino balkariya"));
+        assert_eq!(middle_box_centre(&mut [3.0, 1.0, 2.0, 100.0]), 50.5);
         assert_eq!(saint_variants("saint louis"), ["st louis"]);
         assert_eq!(saint_variants("st louis"), ["saint louis"]);
         assert_eq!(clean_division("Ordzhonikidzevskiy Rayon))"), "Ordzhonikidzevskiy Rayon");

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::{Claim, Document, Event, Mention, MentionValue, Segment};
+use crate::{Claim, Document, Event, Mention, MentionValue, Segment, Tally};
 
 fn opt<T: ToString>(v: Option<T>) -> Value {
     v.map(|x| Value::String(x.to_string())).unwrap_or(Value::Null)
@@ -129,4 +129,21 @@ pub fn event_json(event: &Event) -> Value {
         "figures": figures,
         "claims": claims,
     })
+}
+
+/// `warlog tallies`: `{"party", "as_of", "figure", "category", "subject", "doc"}`.
+pub fn tally_json(t: &Tally) -> Value {
+    json!({
+        "party": t.party.to_string(),
+        "as_of": opt(t.as_of),
+        "figure": t.figure.to_json(),
+        "category": t.category,
+        "subject": opt(t.subject.as_ref()),
+        "doc": t.doc_id,
+    })
+}
+
+/// `warlog search`: one page that matches, `{"doc", "origin", "url", "title", "snippet"}`.
+pub fn search_hit_json(doc: &str, origin: &str, url: Option<&str>, title: Option<&str>, snippet: &str) -> Value {
+    json!({"doc": doc, "origin": origin, "url": url, "title": title, "snippet": snippet})
 }

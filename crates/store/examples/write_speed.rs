@@ -4,7 +4,8 @@
 //! of map queries (bounding box + date, circle + date) over them.
 //!
 //! `cargo run --release -p warlog-store --example write_speed [PAGES] [DIR]`
-//! (the database is written in DIR, default a temporary folder).
+//! (the database is written in DIR, default a temporary folder). With
+//! `--features pg`, DIR may be the URL of an empty PostgreSQL database.
 
 use std::time::{Duration, Instant};
 
@@ -173,9 +174,15 @@ fn main() {
     let n_pages: usize = args.get(1).map_or(10_000, |a| a.parse().expect("PAGES is a number"));
     let tmp = tempfile::tempdir().unwrap();
     let dir = args.get(2).map_or(tmp.path().to_path_buf(), std::path::PathBuf::from);
+    let url = args.get(2).filter(|a| warlog_store::is_url(a));
     let path = dir.join("write_speed.db");
-    let _ = std::fs::remove_file(&path);
-    let mut store = Store::open(&path).unwrap();
+    let mut store = match url {
+        Some(url) => Store::open_url(url).unwrap(),
+        None => {
+            let _ = std::fs::remove_file(&path);
+            Store::open(&path).unwrap()
+        }
+    };
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
 
     let pages: Vec<PageToWrite> = (0..n_pages).map(|n| page(&mut rng, n)).collect();
@@ -276,6 +283,8 @@ fn main() {
     let hits = store.search("gence drone", 20).unwrap().len();
     println!("full-text search 'gence drone', top 20: {:.1} ms ({hits} hits)", t.elapsed().as_secs_f64() * 1e3);
     drop(store);
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    println!("database file: {:.0} MB at {}", size as f64 / 1e6, path.display());
+    if url.is_none() {
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        println!("database file: {:.0} MB at {}", size as f64 / 1e6, path.display());
+    }
 }

@@ -1,7 +1,7 @@
 //! The operations every storage backend implements. [`crate::Store`] holds
 //! one behind a box, so the CLI, the resolver and the server are written once;
-//! the SQLite backend is the only one today (PostgreSQL is planned), and the
-//! same test suite (`tests/suite.rs`) runs against each.
+//! SQLite is the default backend and PostgreSQL the other (feature `pg`);
+//! the same test suite (`tests/suite.rs`) runs against each.
 //!
 //! Contract: writes are atomic (all of a call or nothing); re-writing a page
 //! or a tally already stored changes nothing; claim and event ids only grow.
@@ -61,4 +61,16 @@ pub trait Backend: Send {
     fn document_claims(&self, doc_id: &str) -> Result<Vec<(i64, Claim)>>;
 
     fn counts(&self) -> Result<Counts>;
+
+    /// Waits until no other connection to this store holds the resolver
+    /// lock, then holds it (see [`crate::Store::with_resolver_lock`]). The
+    /// default does nothing: one process writes a SQLite file at a time.
+    fn lock_resolver(&mut self) -> Result<()> {
+        Ok(())
+    }
+
+    /// Releases what [`Backend::lock_resolver`] took.
+    fn unlock_resolver(&mut self) -> Result<()> {
+        Ok(())
+    }
 }

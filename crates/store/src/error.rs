@@ -59,6 +59,24 @@ pub enum StoreError {
     #[error("{path}: a stored {what} cannot be read ({detail}); the database may have been edited by another program")]
     Corrupt { path: String, what: &'static str, detail: String },
 
+    #[error(
+        "{url}: cannot connect to PostgreSQL ({detail}); check that the server runs and that the URL's host, port, user and database are right"
+    )]
+    CannotConnect { url: String, detail: String },
+
+    #[error(
+        "{url}: this database cannot hold a warlog store ({reason}); give --db an empty UTF-8 database (createdb -E UTF8 -T template0 NAME) or a warlog one"
+    )]
+    Unsuitable { url: String, reason: String },
+
+    #[error(
+        "{url}: this warlog was built without PostgreSQL support; rebuild it with `--features pg` (cargo install --locked --path crates/cli --features pg), or give --db a SQLite file"
+    )]
+    NoPostgres { url: String },
+
+    #[error("{url}: not a database URL warlog knows; give --db a postgres://user@host/dbname URL or a SQLite file")]
+    UnknownUrl { url: String },
+
     #[error("{path}: database error while {op}: {source}")]
     Database {
         path: String,

@@ -1,6 +1,8 @@
 //! The store: documents, segments, mentions, claims, events and tallies, kept
-//! in one embedded SQLite file (WAL; no server), with a versioned schema and
-//! the queries the command line, the resolver and the server need.
+//! in one embedded SQLite file (WAL; no server) — or, with the `pg` feature,
+//! in a PostgreSQL database that several machines share ([`Store::open_url`])
+//! — with a versioned schema and the queries the command line, the resolver
+//! and the server need.
 //!
 //! * **Incremental and idempotent.** [`Store::write_pages`] writes a batch in
 //!   one transaction; a page whose document id (hash of its raw bytes) is
@@ -9,8 +11,7 @@
 //!   events with [`Store::save_resolution`], again in one transaction, so a
 //!   killed run loses at most the batch it was writing.
 //! * **Backend-neutral.** No driver type appears in the API; SQL lives in
-//!   `sqlite/` behind the [`Backend`] trait, which a PostgreSQL backend can
-//!   implement later.
+//!   `sqlite/` and `postgres/` behind the [`Backend`] trait.
 //! * **Folded full text.** Pages are indexed on an any_ascii-folded copy, and
 //!   queries are folded the same way: "gence" finds "Gəncə".
 //!
@@ -27,7 +28,10 @@ mod backend;
 mod check;
 mod error;
 pub mod fts;
+#[cfg(feature = "pg")]
+mod postgres;
 mod sqlite;
+mod url;
 
 use std::path::Path;
 
@@ -41,6 +45,7 @@ pub use backend::{Backend, Result};
 pub use check::validate;
 pub use error::{BoxError, StoreError};
 pub use sqlite::SCHEMA_VERSION;
+pub use url::{is_url, redacted_url};
 
 /// A warlog database. Open one per thread or process: readers see every
 /// committed write, and writers queue (waiting up to 10 s for the lock).
@@ -50,9 +55,21 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if absent) the SQLite database at `path` and brings
-    /// its schema up to date.
+    /// its schema up to date; a `path` that is a URL ([`is_url`]) is given to
+    /// [`Store::open_url`].
     pub fn open(path: &Path) -> Result<Store> {
+        if let Some(url) = path.to_str().filter(|p| is_url(p)) {
+            return Store::open_url(url);
+        }
         Ok(Store { backend: Box::new(sqlite::Sqlite::open(path)?) })
+    }
+
+    /// Connects to the database a URL names and brings its schema up to
+    /// date: `postgres://user@host:port/dbname` (or `postgresql://`, with
+    /// libpq's parameters such as `?host=/run/postgresql`) when built with
+    /// the `pg` feature; otherwise [`StoreError::NoPostgres`].
+    pub fn open_url(url: &str) -> Result<Store> {
+        Ok(Store { backend: url::open(url)? })
     }
 
     /// A fresh database in memory (tests, one-shot pipelines).
@@ -164,5 +181,21 @@ impl Store {
 
     pub fn counts(&self) -> Result<Counts> {
         self.backend.counts()
+    }
+
+    /// Runs `f` — a resolver pass: read the new claims, save their events —
+    /// while no other process sharing this store runs one, so that two
+    /// workers never resolve the same claims against stale events.
+    /// PostgreSQL: a session advisory lock; SQLite: `f` runs as is.
+    pub fn with_resolver_lock<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.backend.lock_resolver()?;
+        let out = f(self);
+        let unlocked = self.backend.unlock_resolver();
+        let out = out?;
+        unlocked?;
+        Ok(out)
     }
 }

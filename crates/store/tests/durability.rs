@@ -1,10 +1,12 @@
-//! On-disk guarantees: a second connection (another process in real use)
-//! sees committed batches while the writer goes on (WAL), and a writer killed
+//! Durability, on disk and on PostgreSQL (`--features pg`, see
+//! `tests/suite.rs`): a second connection (another process in real use)
+//! sees committed batches while the writer goes on, and a writer killed
 //! with SIGKILL loses nothing it committed and leaves no half page.
 
 mod common;
 
 use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use common::{ClaimSpec, page};
@@ -28,10 +30,42 @@ fn batch(n: usize) -> Vec<PageToWrite> {
         .collect()
 }
 
-#[test]
-fn a_reader_sees_committed_batches_while_the_writer_goes_on() {
+/// Where a test's store lives: a file, or a URL; `Store::open` takes both.
+fn sqlite_target() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("warlog.db");
+    (dir, path)
+}
+
+#[test]
+fn a_reader_sees_committed_batches_while_the_writer_goes_on() {
+    let (_dir, path) = sqlite_target();
+    reader_sees_committed_batches(&path);
+}
+
+#[test]
+fn a_killed_writer_loses_no_committed_batch_and_leaves_no_half_page() {
+    let (_dir, path) = sqlite_target();
+    killed_writer_loses_nothing(&path);
+}
+
+#[cfg(feature = "pg")]
+mod postgres {
+    #[test]
+    fn a_reader_sees_committed_batches_while_the_writer_goes_on() {
+        let Some(schema) = crate::common::pg::Schema::new() else { return };
+        super::reader_sees_committed_batches(std::path::Path::new(&schema.url()));
+    }
+
+    #[test]
+    fn a_killed_writer_loses_no_committed_batch_and_leaves_no_half_page() {
+        let Some(schema) = crate::common::pg::Schema::new() else { return };
+        super::killed_writer_loses_nothing(std::path::Path::new(&schema.url()));
+    }
+}
+
+fn reader_sees_committed_batches(path: &Path) {
+    let path = path.to_path_buf();
     let mut writer = Store::open(&path).unwrap();
     let reader = Store::open(&path).unwrap();
     assert_eq!(reader.counts().unwrap().documents, 0);
@@ -63,13 +97,10 @@ fn child_writer_for_the_kill_test() {
     }
 }
 
-#[test]
-fn a_killed_writer_loses_no_committed_batch_and_leaves_no_half_page() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("warlog.db");
+fn killed_writer_loses_nothing(path: &Path) {
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args(["--exact", "child_writer_for_the_kill_test", "--nocapture", "--test-threads=1"])
-        .env("WARLOG_STORE_KILL_CHILD", &path)
+        .env("WARLOG_STORE_KILL_CHILD", path)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -87,7 +118,7 @@ fn a_killed_writer_loses_no_committed_batch_and_leaves_no_half_page() {
     child.wait().unwrap();
     assert!(committed >= 5, "the child never committed: did it start?");
 
-    let store = Store::open(&path).unwrap();
+    let store = Store::open(path).unwrap();
     let counts = store.counts().unwrap();
     let docs = counts.documents as usize;
     eprintln!("killed after {committed} commits reported; {docs} documents kept");

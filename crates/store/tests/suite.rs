@@ -1,6 +1,9 @@
-//! The store's behaviour, run against every backend (today SQLite in memory
-//! and SQLite on disk): idempotent writes, atomic batches, the resolver's
-//! reads and writes, every query filter, tallies, folded full-text search.
+//! The store's behaviour, run against every backend — SQLite in memory,
+//! SQLite on disk and, built with `--features pg`, PostgreSQL (a schema of
+//! its own per test in `WARLOG_TEST_PG_URL`; skipped without it, failed
+//! without it when `WARLOG_REQUIRE_PG=1`): idempotent writes, atomic
+//! batches, the resolver's reads and writes, every query filter, tallies,
+//! folded full-text search.
 
 mod common;
 
@@ -382,7 +385,23 @@ macro_rules! on_every_backend {
                 super::$name(warlog_store::Store::open(&dir.path().join("warlog.db")).unwrap())
             })*
         }
+        #[cfg(feature = "pg")]
+        mod postgres {
+            $(#[test] fn $name() {
+                let Some(schema) = crate::common::pg::Schema::new() else { return };
+                super::$name(schema.open())
+            })*
+        }
     };
+}
+
+/// `WARLOG_REQUIRE_PG=1` on a build without the `pg` feature would test
+/// nothing of PostgreSQL: that is a failure, not a pass.
+#[cfg(not(feature = "pg"))]
+#[test]
+fn postgres_required_but_not_built() {
+    let required = std::env::var("WARLOG_REQUIRE_PG").is_ok_and(|v| v == "1");
+    assert!(!required, "WARLOG_REQUIRE_PG=1 but the tests were built without `--features pg`");
 }
 
 on_every_backend!(

@@ -2,11 +2,18 @@
 
 mod bench;
 mod benchmark;
+#[cfg(feature = "nats")]
+mod enqueue;
 mod eval;
 mod gazetteer;
 mod page;
 mod query;
+#[cfg(feature = "nats")]
+mod queue;
 mod run;
+mod serve;
+#[cfg(feature = "nats")]
+mod worker;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -38,6 +45,25 @@ pub fn run(args: Cli) -> anyhow::Result<Outcome> {
         Command::Export { format, out, filter, db } => query::export(format, out.as_deref(), &filter, &db.db),
         Command::Bench { paths, pages, db, json } => bench::bench(&paths, pages, db.as_deref(), json),
         Command::Benchmark { name, dir, json } => benchmark::benchmark(name, &dir, json),
+        Command::Serve { addr, db } => serve::serve(addr, &db.db),
+        #[cfg(feature = "nats")]
+        Command::Enqueue { paths, queue, read, json } => {
+            enqueue::enqueue(&paths, &queue.nats, &queue.stream, read.max_bytes, json)
+        }
+        #[cfg(feature = "nats")]
+        Command::Worker { queue, db, batch, until_empty, json } => worker::worker(&worker::Options {
+            nats: &queue.nats,
+            stream: &queue.stream,
+            db: &db.db,
+            batch,
+            until_empty,
+            json,
+        }),
+        #[cfg(not(feature = "nats"))]
+        Command::Enqueue { .. } | Command::Worker { .. } => anyhow::bail!(
+            "this warlog was built without the NATS queue; rebuild it with `--features nats` \
+             (cargo install --locked --path crates/cli --features pg,nats)"
+        ),
         Command::Gazetteer { command } => match command {
             GazetteerCommand::Build { source, out } => gazetteer::build(&source, &out),
             GazetteerCommand::Lookup { name } => gazetteer::lookup(&name),

@@ -5,58 +5,40 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
-use serde_json::{Value, json};
-use warlog_model::{Event, EventType, Stance, wire};
-use warlog_store::{BBox, EventQuery, Near, Store};
+use serde_json::Value;
+use warlog_model::{Event, Stance, wire};
+use warlog_server::filter::Filter;
+use warlog_store::{EventQuery, Store};
 
-use super::parse_date;
 use crate::Outcome;
 use crate::cli::{EventFilter, ExportFormat};
 use crate::output::{print, print_json};
 
 fn open(db: &Path) -> anyhow::Result<Store> {
-    if !db.exists() {
+    if !db.exists() && !db.to_str().is_some_and(warlog_store::is_url) {
         anyhow::bail!("{}: no store here; create one with `warlog run PATH --db {}`", db.display(), db.display());
     }
     Store::open(db).with_context(|| format!("opening the store {}", db.display()))
 }
 
-/// The store query a filter asks for.
+/// The store query a filter asks for (checked by `warlog_server::filter`,
+/// shared with the HTTP API so both accept the same values).
 fn query(f: &EventFilter) -> anyhow::Result<EventQuery> {
-    let near = match &f.near {
-        Some(name) => {
-            let place = warlog_pipeline::places()
-                .lookup(name, &[])
-                .with_context(|| format!("--near: no place called {name:?} in the gazetteer"))?;
-            Some(Near { lat: place.lat, lon: place.lon, km: f.within })
-        }
-        None => None,
-    };
-    let event_type = match &f.event_type {
-        Some(t) => Some(EventType::parse(t).with_context(|| {
-            let all: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
-            format!("--type: unknown event type {t:?} (one of {})", all.join(", "))
-        })?),
-        None => None,
-    };
-    let bbox = match &f.bbox {
-        Some(v) if v.len() == 4 => Some(BBox::from_wsen([v[1], v[0], v[3], v[2]])),
-        Some(_) => anyhow::bail!("--bbox takes min_lat,min_lon,max_lat,max_lon"),
-        None => None,
-    };
-    Ok(EventQuery {
-        since: f.since.as_deref().map(parse_date).transpose()?,
-        until: f.until.as_deref().map(parse_date).transpose()?,
-        near,
-        bbox,
-        event_type,
+    let filter = Filter {
+        since: f.since.clone(),
+        until: f.until.clone(),
+        near: f.near.clone(),
+        within: f.near.is_some().then_some(f.within),
+        bbox: f.bbox.clone(),
+        event_type: f.event_type.clone(),
         actor: f.actor.clone(),
         source: f.source.clone(),
         contested: f.contested.then_some(true),
         text: f.text.clone(),
         limit: f.limit,
         offset: 0,
-    })
+    };
+    filter.query().map_err(|e| anyhow::anyhow!("--{e}"))
 }
 
 /// A date for people: a day, a span of days, or "date unknown".
@@ -170,14 +152,7 @@ pub fn tallies(party: Option<&str>, db: &Path, json: bool) -> anyhow::Result<Out
     let store = open(db)?;
     let tallies = store.tallies(party)?;
     if json {
-        let v: Vec<Value> = tallies
-            .iter()
-            .map(|t| {
-                json!({"party": t.party.to_string(), "as_of": t.as_of.map(|d| d.to_string()), "figure": t.figure.to_json(),
-                       "category": t.category, "subject": t.subject.as_ref().map(|a| a.to_string()), "doc": t.doc_id})
-            })
-            .collect();
-        print_json(&Value::Array(v), true)?;
+        print_json(&Value::Array(tallies.iter().map(wire::tally_json).collect()), true)?;
     } else {
         for t in &tallies {
             let as_of = t.as_of.map(|d| d.to_string()).unwrap_or_else(|| "?".into());
@@ -193,7 +168,7 @@ pub fn search(q: &str, limit: usize, db: &Path, json: bool) -> anyhow::Result<Ou
     if json {
         let v: Vec<Value> = hits
             .iter()
-            .map(|h| json!({"doc": h.doc_id, "origin": h.origin, "url": h.url, "title": h.title, "snippet": h.snippet}))
+            .map(|h| wire::search_hit_json(&h.doc_id, &h.origin, h.url.as_deref(), h.title.as_deref(), &h.snippet))
             .collect();
         print_json(&Value::Array(v), true)?;
     } else {

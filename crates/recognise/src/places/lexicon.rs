@@ -94,6 +94,19 @@ pub struct LangLists {
 pub struct Lexicon {
     /// Lookup keys of words that are never a place on their own.
     pub stop: HashSet<String>,
+    /// Phrases of several words that are not places though they contain a
+    /// place name ("United Russia", "Voice of America"): each contiguous part
+    /// that may be a spot's key, with the part's offset in the phrase and
+    /// the phrase's words (keys).
+    pub stop_phrases: HashMap<String, Vec<(usize, Vec<String>)>>,
+    /// Lookup keys of common given names ("Howard", "Mohammed").
+    pub given: HashSet<String>,
+    /// Demonyms and place adjectives ("Russian", "arméniennes"), as [`norm`]
+    /// forms, with the place they stand for (an ISO alpha-2 code or a name)
+    /// and whether the text must capitalise them (English forms).
+    pub demonyms: HashMap<String, (String, bool)>,
+    /// First words of the demonyms of two words ("sri" of "Sri Lankan").
+    pub demonym_heads: HashSet<String>,
     langs: HashMap<String, LangLists>,
     /// Union of all languages, for a text whose language is unknown.
     any: LangLists,
@@ -116,7 +129,32 @@ impl Lexicon {
     pub fn load() -> Lexicon {
         let mut lex = Lexicon::default();
         for t in warlog_lexicon::tables("places_stop") {
-            lex.stop.extend(t.keys().map(warlog_gazetteer::key).filter(|k| !k.is_empty()));
+            for k in t.keys().map(warlog_gazetteer::key).filter(|k| !k.is_empty()) {
+                if k.contains(' ') {
+                    let words: Vec<String> = k.split(' ').map(str::to_string).collect();
+                    for start in 0..words.len() {
+                        for end in start + 1..=words.len() {
+                            let part = words[start..end].join(" ");
+                            lex.stop_phrases.entry(part).or_default().push((start, words.clone()));
+                        }
+                    }
+                } else {
+                    lex.stop.insert(k);
+                }
+            }
+        }
+        for t in warlog_lexicon::tables("places_demonyms") {
+            for r in t.rows.iter().filter(|r| r.len() >= 2 && !r[0].is_empty() && !r[1].is_empty()) {
+                let capital = r[0].chars().next().is_some_and(char::is_uppercase);
+                let form = norm(&r[0]);
+                if let Some((head, _)) = form.split_once(' ') {
+                    lex.demonym_heads.insert(head.to_string());
+                }
+                lex.demonyms.entry(form).or_insert((r[1].clone(), capital));
+            }
+        }
+        for t in warlog_lexicon::tables("places_given_names") {
+            lex.given.extend(t.keys().map(warlog_gazetteer::key).filter(|k| !k.is_empty()));
         }
         let mut langs: Vec<String> = warlog_lexicon::languages().into_iter().map(str::to_string).collect();
         langs.push("common".into());
@@ -191,6 +229,10 @@ mod tests {
     fn lists_load_and_fold() {
         let lex = Lexicon::load();
         assert!(lex.stop.contains("selon") && lex.stop.contains("may"));
+        assert!(lex.given.contains("howard") && lex.given.contains("jean pierre") && !lex.given.contains("georgia"));
+        assert_eq!(lex.demonyms["sri lankans"], ("LK".to_string(), true));
+        assert_eq!(lex.demonyms["arméniennes"], ("AM".to_string(), false));
+        assert!(lex.stop_phrases["russia"].iter().any(|(at, words)| *at == 1 && words[0] == "united"));
         let fr = lex.lang("fr");
         assert_eq!(fr.cues.get("près de"), Some(&Cue::Near));
         assert_eq!(fr.cues.get("région de"), Some(&Cue::Admin));

@@ -25,9 +25,9 @@ mod lexicon;
 pub mod resolve;
 mod spot;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use warlog_gazetteer::{Gazetteer, PlaceInfo, PlaceKind, key};
+use warlog_gazetteer::{Gazetteer, PlaceId, PlaceInfo, PlaceKind, Posting, key};
 use warlog_model::{Mention, MentionValue, Place, PlacePrecision, PlaceRole, Span, alpha2_to_alpha3};
 
 use crate::token::TokenKind;
@@ -40,6 +40,8 @@ use spot::{Region, Spot};
 pub struct Places {
     gaz: &'static Gazetteer<'static>,
     lex: Lexicon,
+    /// The place each demonym of the lexicon stands for.
+    demonyms: HashMap<String, (PlaceId, bool)>,
 }
 
 /// The gazetteer could not be opened.
@@ -101,7 +103,9 @@ impl Places {
     }
 
     pub fn with_gazetteer(gaz: &'static Gazetteer<'static>) -> Places {
-        Places { gaz, lex: Lexicon::load() }
+        let lex = Lexicon::load();
+        let demonyms = demonym_places(gaz, &lex);
+        Places { gaz, lex, demonyms }
     }
 
     pub fn gazetteer(&self) -> &'static Gazetteer<'static> {
@@ -184,70 +188,159 @@ impl Places {
             built.push(region);
         }
         let mut spots = Vec::new();
+        let mut context = Vec::new();
         for (i, region) in built.iter().enumerate() {
             let mut found = spot::spot_region(self.gaz, region, i);
             if !forced.is_empty() {
                 found.retain(|s| !forced.iter().any(|f| f.overlaps(s.span)));
-                found.extend(forced_spots(self.gaz, region, i, forced));
+                found.extend(forced_spots(self.gaz, region, i, forced, &self.demonyms));
                 found.sort_by_key(|s| s.first);
             }
             spot::describe(&mut found, region, &self.lex, lists, &lower);
+            // A demonym is a people, not a place ("English" is no town in
+            // Indiana); it still tells what the page is about.
+            for s in found.iter_mut().filter(|s| !forced.contains(&s.span)) {
+                if self.demonyms.contains_key(&spot::norm_text(s.span.slice(text))) {
+                    s.feats.stop = true;
+                }
+            }
+            context.extend(self.demonyms_in(region));
             spots.extend(found);
         }
         mark_surnames(self.gaz, &mut spots);
-        self.resolve(spots, forced)
+        self.resolve(spots, forced, &context)
     }
 
-    fn resolve(&self, spots: Vec<Spot>, forced: &[Span]) -> Vec<Resolved> {
+    /// The places that the demonyms of a region stand for, as context.
+    fn demonyms_in(&self, r: &Region<'_>) -> Vec<PlaceId> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < r.tokens.len() {
+            if r.tokens[i].kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            let two = (i + 1 < r.tokens.len()
+                && r.tokens[i + 1].kind == TokenKind::Word
+                && self.lex.demonym_heads.contains(&r.folded[i]))
+            .then(|| format!("{} {}", r.folded[i], r.folded[i + 1]))
+            .and_then(|k| self.demonyms.get(&k));
+            let (hit, width) = match two {
+                Some(h) => (Some(h), 2),
+                None => (self.demonyms.get(&r.folded[i]), 1),
+            };
+            if let Some(&(place, capital)) = hit
+                && (!capital || r.tokens[i].is_capitalised(r.text))
+            {
+                out.push(place);
+            }
+            i += width;
+        }
+        out
+    }
+
+    fn resolve(&self, spots: Vec<Spot>, forced: &[Span], context: &[PlaceId]) -> Vec<Resolved> {
         let cands: Vec<Vec<Cand>> = spots.iter().map(|s| resolve::candidates(self.gaz, &s.postings)).collect();
+        let demonyms: Vec<Vec<Cand>> = context
+            .iter()
+            .map(|&p| resolve::candidates(self.gaz, &[Posting { place: p, main: true, lowercase_ok: true }]))
+            .collect();
+        let one = [1.0];
         let (containers, links) = containers(&spots, &cands);
         let plausible = |s: &Spot| {
             let f = &s.feats;
             !f.title
+                && !f.person_before
+                && !f.given_name
                 && !f.stop
                 && !f.stop_words
                 && !f.surname
                 && !(s.words == 1 && (f.next_cap || f.prev_cap || f.lowercase_elsewhere))
         };
-        let focus = Focus::of(
-            spots
-                .iter()
-                .zip(&cands)
-                .filter(|(s, _)| plausible(s))
-                .map(|(s, c)| (&c[..], if s.words > 1 { 1.5 } else { 1.0 })),
-        );
+        let weight: Vec<f64> = spots
+            .iter()
+            .map(|s| {
+                if !plausible(s) {
+                    0.0
+                } else if s.words > 1 {
+                    1.5
+                } else {
+                    1.0
+                }
+            })
+            .collect();
+        // First reading of each spot: its candidates by prior.
+        let mut probs: Vec<Vec<f64>> = cands.iter().map(|c| resolve::softmax(c.iter().map(|c| c.prior))).collect();
         let mut out: Vec<Resolved> = spots
             .into_iter()
             .zip(cands)
-            .enumerate()
-            .map(|(i, (spot, cands))| {
-                let forced = forced.contains(&spot.span);
-                let contained = containers[i].clone();
-                let mut r = Resolved {
-                    spot,
-                    cands,
-                    chosen: 0,
-                    contained: false,
-                    evidence: f64::NEG_INFINITY,
-                    scores: Vec::new(),
-                    role: PlaceRole::Location,
-                    forced,
-                    fallback: None,
-                };
-                choose(&mut r, &focus, &[], &contained);
-                r
+            .map(|(spot, cands)| Resolved {
+                forced: forced.contains(&spot.span),
+                spot,
+                cands,
+                chosen: 0,
+                contained: false,
+                evidence: f64::NEG_INFINITY,
+                scores: Vec::new(),
+                role: PlaceRole::Location,
+                fallback: None,
             })
             .collect();
-        // Second pass: closeness to the places kept in the first.
-        let firsts: Vec<(String, PlaceInfo<'static>)> = out
-            .iter()
-            .filter(|r| r.kept() && r.role == PlaceRole::Location && !r.cands.is_empty())
-            .map(|r| (r.spot.key.clone(), r.cands[r.chosen].info))
-            .collect();
-        for (i, r) in out.iter_mut().enumerate() {
-            let others: Vec<PlaceInfo<'static>> =
-                firsts.iter().filter(|(k, _)| *k != r.spot.key).map(|(_, p)| *p).collect();
-            choose(r, &focus, &others, &containers[i]);
+        // Each pass reads the document through the previous one: the mass of
+        // every country and division among the other names, and closeness
+        // to the places the previous pass kept.
+        let passes = resolve::weights().passes.max(1);
+        let mut firsts: Vec<(String, PlaceInfo<'static>)> = Vec::new();
+        for pass in 0..passes {
+            let demonym_weight = resolve::weights().demonym;
+            let mass = resolve::Mass::of(
+                out.iter()
+                    .zip(&probs)
+                    .zip(&weight)
+                    .map(|((r, p), w)| (r.spot.key.as_str(), &r.cands[..], &p[..], *w))
+                    .chain(demonyms.iter().map(|c| ("", &c[..], &one[..], demonym_weight))),
+            );
+            let others_of = |key: &str| -> Vec<PlaceInfo<'static>> {
+                firsts.iter().filter(|(k, _)| k != key).map(|(_, p)| *p).collect()
+            };
+            for (i, r) in out.iter_mut().enumerate() {
+                choose(r, &mass.context(&r.spot.key), &others_of(&r.spot.key), &containers[i]);
+            }
+            one_sense_per_name(&mut out);
+            for (i, r) in out.iter_mut().enumerate() {
+                assess(r, &mass.context(&r.spot.key), &others_of(&r.spot.key), &containers[i]);
+            }
+            if pass + 1 < passes {
+                probs = out.iter().map(|r| resolve::softmax(r.scores.iter().copied())).collect();
+                firsts = out
+                    .iter()
+                    .filter(|r| r.kept() && r.role == PlaceRole::Location && !r.cands.is_empty())
+                    .map(|r| (r.spot.key.clone(), r.cands[r.chosen].info))
+                    .collect();
+            }
+        }
+        if std::env::var_os("WARLOG_PLACES_DEBUG").is_some() {
+            for r in &out {
+                if r.cands.is_empty() || (!r.forced && std::env::var_os("WARLOG_PLACES_DEBUG_ALL").is_none()) {
+                    continue;
+                }
+                eprintln!("spot {:?} ev {:.2} feats {:?}", r.spot.key, r.evidence, r.spot.feats);
+                let mut order: Vec<usize> = (0..r.cands.len()).collect();
+                order.sort_by(|&a, &b| r.scores[b].total_cmp(&r.scores[a]));
+                for &k in order.iter().take(5) {
+                    let c = &r.cands[k];
+                    eprintln!(
+                        "   {:7.2} prior {:5.2} {} {} {:?} {} pop {}",
+                        r.scores[k],
+                        c.prior,
+                        c.info.name,
+                        c.info.fcode,
+                        c.info.geonameid,
+                        c.info.country.unwrap_or("-"),
+                        c.info.population
+                    );
+                }
+            }
         }
         // A place named in a container it does not lie in is put at the container.
         let admin_cued: Vec<bool> = out.iter().map(|r| r.spot.feats.before == Some(Cue::Admin)).collect();
@@ -311,8 +404,48 @@ impl Places {
     }
 }
 
-/// Picks the best candidate of a resolved spot and updates its evidence and role.
-fn choose(r: &mut Resolved, focus: &Focus, others: &[PlaceInfo<'static>], contained: &[bool]) {
+/// One place per name in a page: every mention of a name takes the reading
+/// its mentions agree on (the sum of their candidates' shares), or the one
+/// an explicit container gave it ("Parkland, Florida ... Parkland").
+/// Mentions with a container of their own keep theirs.
+fn one_sense_per_name(out: &mut [Resolved]) {
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, r) in out.iter().enumerate() {
+        if !r.cands.is_empty() && !r.scores.is_empty() {
+            groups.entry(r.spot.key.as_str()).or_default().push(i);
+        }
+    }
+    let mut updates: Vec<(usize, PlaceId)> = Vec::new();
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let contained = members.iter().find(|&&i| out[i].contained);
+        let best = match contained {
+            Some(&i) => out[i].cands[out[i].chosen].info.id,
+            None => {
+                let mut votes: HashMap<PlaceId, f64> = HashMap::new();
+                for &i in members {
+                    let r = &out[i];
+                    for (c, p) in r.cands.iter().zip(resolve::softmax(r.scores.iter().copied())) {
+                        *votes.entry(c.info.id).or_default() += p;
+                    }
+                }
+                let Some(best) = votes.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))) else {
+                    continue;
+                };
+                best.0
+            }
+        };
+        updates.extend(members.iter().filter(|&&i| !out[i].contained).map(|&i| (i, best)));
+    }
+    for (i, id) in updates {
+        let r = &mut out[i];
+        if let Some(k) = r.cands.iter().position(|c| c.info.id == id) {
+            r.chosen = k;
+        }
+    }
+}
+
+/// Scores the candidates of a resolved spot and picks the best.
+fn choose(r: &mut Resolved, focus: &Focus<'_>, others: &[PlaceInfo<'static>], contained: &[bool]) {
     if r.cands.is_empty() {
         return;
     }
@@ -324,7 +457,13 @@ fn choose(r: &mut Resolved, focus: &Focus, others: &[PlaceInfo<'static>], contai
         .collect();
     r.chosen = (0..r.cands.len()).max_by(|&a, &b| r.scores[a].total_cmp(&r.scores[b]).then(b.cmp(&a))).unwrap_or(0);
     r.contained = contained.get(r.chosen).copied().unwrap_or(false);
-    let c = &r.cands[r.chosen];
+}
+
+/// The evidence that a resolved spot is a place, and its role, for the
+/// candidate it was given.
+fn assess(r: &mut Resolved, focus: &Focus<'_>, others: &[PlaceInfo<'static>], contained: &[bool]) {
+    let Some(c) = r.cands.get(r.chosen) else { return };
+    r.contained = contained.get(r.chosen).copied().unwrap_or(false);
     r.evidence = resolve::evidence(c, &r.spot, focus, others, r.contained);
     let f = &r.spot.feats;
     let speaker = f.verb_after || f.metonym_before;
@@ -380,9 +519,14 @@ fn containers(spots: &[Spot], cands: &[Vec<Cand>]) -> (Vec<Vec<bool>>, Vec<Optio
 /// it stands alone ("Kelly said"). Big places keep their name: "George
 /// Washington" does not make every "Washington" a person.
 fn mark_surnames(gaz: &'static Gazetteer<'static>, spots: &mut [Spot]) {
+    // A name that some mention gives a place's cue ("in X", "the city of
+    // X", "X County") is a place in this page.
+    let placed: HashSet<&str> =
+        spots.iter().filter(|s| s.feats.before.is_some() || s.feats.admin_after).map(|s| s.key.as_str()).collect();
     let surnames: HashSet<String> = spots
         .iter()
-        .filter(|s| s.words == 1 && (s.feats.prev_cap || s.feats.title))
+        .filter(|s| s.words == 1 && (s.feats.prev_cap || s.feats.title || s.feats.person_before))
+        .filter(|s| !placed.contains(s.key.as_str()))
         .filter(|s| {
             s.postings
                 .iter()
@@ -396,8 +540,37 @@ fn mark_surnames(gaz: &'static Gazetteer<'static>, spots: &mut [Spot]) {
     }
 }
 
+/// The place each demonym of the lexicon stands for: a country by its ISO
+/// code, else the first region, capital or city under that name. Forms
+/// whose place the gazetteer lacks are left out.
+fn demonym_places(gaz: &Gazetteer<'_>, lex: &Lexicon) -> HashMap<String, (PlaceId, bool)> {
+    // Countries come first in the index, in the order of countries.tsv.
+    let countries: HashMap<&str, PlaceId> = (0..gaz.len() as PlaceId)
+        .map_while(|i| gaz.place(i).filter(|p| p.kind == PlaceKind::Country))
+        .filter_map(|p| Some((p.country?, p.id)))
+        .collect();
+    let mut out = HashMap::new();
+    for (form, (target, capital)) in &lex.demonyms {
+        let place = if target.len() == 2 && target.bytes().all(|b| b.is_ascii_uppercase()) {
+            countries.get(target.as_str()).copied()
+        } else {
+            gaz.lookup(&key(target)).iter().find(|p| p.main).map(|p| p.place)
+        };
+        if let Some(place) = place {
+            out.insert(form.clone(), (place, *capital));
+        }
+    }
+    out
+}
+
 /// Spots for given spans (benchmark names), whatever their capitalisation.
-fn forced_spots(gaz: &Gazetteer<'_>, region: &Region<'_>, region_index: usize, forced: &[Span]) -> Vec<Spot> {
+fn forced_spots(
+    gaz: &Gazetteer<'_>,
+    region: &Region<'_>,
+    region_index: usize,
+    forced: &[Span],
+    demonyms: &HashMap<String, (PlaceId, bool)>,
+) -> Vec<Spot> {
     let mut out = Vec::new();
     for f in forced {
         // Tokens touching the span: a gold "Russia" lies inside the token "Russia's".
@@ -406,7 +579,11 @@ fn forced_spots(gaz: &Gazetteer<'_>, region: &Region<'_>, region_index: usize, f
         let (Some(first), Some(last)) = (first, last) else { continue };
         let slice = f.slice(region.text);
         let mut k = key(slice);
-        let mut postings = gaz.lookup(&k);
+        // A demonym stands for its place ("Russian" is Russia, not a town).
+        let mut postings = match demonyms.get(&spot::norm_text(slice)) {
+            Some(&(place, _)) => vec![Posting { place, main: true, lowercase_ok: true }],
+            None => gaz.lookup(&k),
+        };
         // A gold name may include its article ("the Hague" is also "Hague").
         if postings.is_empty()
             && let Some(rest) = ["the ", "le ", "la ", "les ", "l "].iter().find_map(|a| k.strip_prefix(a))
@@ -422,6 +599,7 @@ fn forced_spots(gaz: &Gazetteer<'_>, region: &Region<'_>, region_index: usize, f
             span: *f,
             key: k,
             words,
+            strong: spot::strong(gaz, &postings),
             postings,
             feats: Default::default(),
             sentence: region.sentence[first],

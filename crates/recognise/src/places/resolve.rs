@@ -19,12 +19,6 @@ use super::spot::Spot;
 
 /// Candidates kept per spot, best prior first.
 pub const MAX_CANDIDATES: usize = 40;
-/// Weight of the document's country focus in a candidate's score.
-const FOCUS_WEIGHT: f64 = 6.0;
-/// Weight of closeness to the document's other places.
-const NEARBY_WEIGHT: f64 = 2.0;
-/// Bonus for a candidate inside an explicit container.
-const CONTAINER_BONUS: f64 = 6.0;
 /// Minimum evidence for a spot to be reported as a place.
 pub const KEEP_THRESHOLD: f64 = 1.0;
 
@@ -54,20 +48,21 @@ pub fn candidates(gaz: &'static Gazetteer<'static>, postings: &[Posting]) -> Vec
 
 /// How likely a place is to be meant by its name, context aside.
 pub fn prior(p: &PlaceInfo<'_>, main: bool) -> f64 {
-    let pop = (f64::from(p.population) + 1.0).log10();
+    let w = weights();
+    let pop = w.population * (f64::from(p.population) + 1.0).log10();
     let (pop, kind) = match p.kind {
-        PlaceKind::Country => (pop, 4.0),
-        PlaceKind::Area => (pop, 3.5),
+        PlaceKind::Country => (pop, w.country_kind),
+        PlaceKind::Area => (pop, w.area_kind),
         // Division populations are sums over their towns: discount them so a
         // bare "Donetsk" is the city, not the oblast.
-        PlaceKind::Admin1 => (pop - 0.5, 1.0),
-        PlaceKind::Admin2 => (pop - 0.5, -0.5),
-        PlaceKind::Capital => (pop, 1.5),
+        PlaceKind::Admin1 => (pop - w.division_discount, w.admin1_kind),
+        PlaceKind::Admin2 => (pop - w.division_discount, w.admin2_kind),
+        PlaceKind::Capital => (pop, w.capital_kind),
         PlaceKind::Seat => (
             pop,
             match p.fcode {
-                "PPLA" => 0.8,
-                "PPLA2" => 0.4,
+                "PPLA" => w.ppla,
+                "PPLA2" => w.ppla2,
                 _ => 0.1,
             },
         ),
@@ -75,7 +70,7 @@ pub fn prior(p: &PlaceInfo<'_>, main: bool) -> f64 {
     };
     // GeoNames alternate names are noisy ("Franklin" lists Columbus, Ohio):
     // a place's own name counts for much more.
-    pop + kind + if main { 2.0 } else { 0.0 }
+    pop + kind + if main { w.main } else { 0.0 }
 }
 
 /// A place that can stand for a government: a country, a capital, a seat
@@ -84,46 +79,212 @@ pub fn metonym_capable(kind: PlaceKind) -> bool {
     matches!(kind, PlaceKind::Country | PlaceKind::Capital | PlaceKind::Landmark)
 }
 
-/// The document's country focus: a share per country, from every plausible
-/// spot's candidates weighted by their priors.
-#[derive(Debug, Default)]
-pub struct Focus {
-    share: HashMap<&'static str, f64>,
+/// The weights of the resolver. Tuned on the tuning halves of GeoWebNews
+/// and LGL (see `warlog_eval::geoparsing::tuning_half`) and the seed pages.
+#[derive(Clone, Debug)]
+pub struct Weights {
+    pub focus: f64,
+    pub admin1: f64,
+    pub nearby: f64,
+    pub container: f64,
+    /// Pseudo-count added to the other names' weight when shares are taken:
+    /// one other name does not make a whole document's focus.
+    pub smoothing: f64,
+    /// Passes of resolution (each uses the previous one's choices).
+    pub passes: usize,
+    pub country_kind: f64,
+    pub area_kind: f64,
+    pub admin1_kind: f64,
+    pub admin2_kind: f64,
+    pub capital_kind: f64,
+    pub ppla: f64,
+    pub ppla2: f64,
+    pub main: f64,
+    pub division_discount: f64,
+    /// Weight of log10(population) in the prior.
+    pub population: f64,
+    pub evidence_focus: f64,
+    pub evidence_admin1: f64,
+    /// Weight of a demonym ("Russian") in the document's country mass.
+    pub demonym: f64,
+    pub x1: f64,
+    pub x2: f64,
+    pub x3: f64,
+    pub x4: f64,
 }
 
-impl Focus {
-    pub fn of<'a>(spots: impl Iterator<Item = (&'a [Cand], f64)>) -> Focus {
-        let mut weights: HashMap<&'static str, f64> = HashMap::new();
-        let mut total = 0.0;
-        for (cands, weight) in spots {
-            let Some(top) = cands.first() else { continue };
-            let exps: Vec<f64> = cands.iter().map(|c| (c.prior - top.prior).exp()).collect();
-            let sum: f64 = exps.iter().sum();
-            for (c, e) in cands.iter().zip(exps) {
-                if let Some(cc) = c.info.country {
-                    *weights.entry(cc).or_default() += weight * e / sum;
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights {
+            focus: 6.0,
+            admin1: 0.0,
+            nearby: 2.0,
+            container: 6.0,
+            smoothing: 0.0,
+            passes: 2,
+            country_kind: 4.0,
+            area_kind: 3.5,
+            admin1_kind: 1.0,
+            admin2_kind: -0.5,
+            capital_kind: 1.5,
+            ppla: 0.8,
+            ppla2: 0.4,
+            main: 2.0,
+            division_discount: 0.5,
+            population: 1.0,
+            evidence_focus: 2.0,
+            evidence_admin1: 0.0,
+            demonym: 0.5,
+            x1: 0.0,
+            x2: 0.0,
+            x3: 0.0,
+            x4: 0.0,
+        }
+    }
+}
+
+/// The weights in force (during tuning, `WARLOG_PLACES_WEIGHTS="focus=5,admin1=2"`
+/// overrides them).
+pub fn weights() -> &'static Weights {
+    static W: std::sync::OnceLock<Weights> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        let mut w = Weights::default();
+        if let Ok(spec) = std::env::var("WARLOG_PLACES_WEIGHTS") {
+            for kv in spec.split(',').filter(|s| !s.is_empty()) {
+                let (k, v) = kv.split_once('=').expect("name=value");
+                let v: f64 = v.parse().expect("number");
+                match k {
+                    "focus" => w.focus = v,
+                    "admin1" => w.admin1 = v,
+                    "nearby" => w.nearby = v,
+                    "container" => w.container = v,
+                    "smoothing" => w.smoothing = v,
+                    "passes" => w.passes = v as usize,
+                    "country_kind" => w.country_kind = v,
+                    "area_kind" => w.area_kind = v,
+                    "admin1_kind" => w.admin1_kind = v,
+                    "admin2_kind" => w.admin2_kind = v,
+                    "capital_kind" => w.capital_kind = v,
+                    "ppla" => w.ppla = v,
+                    "ppla2" => w.ppla2 = v,
+                    "main" => w.main = v,
+                    "division_discount" => w.division_discount = v,
+                    "population" => w.population = v,
+                    "evidence_focus" => w.evidence_focus = v,
+                    "evidence_admin1" => w.evidence_admin1 = v,
+                    "demonym" => w.demonym = v,
+                    "x1" => w.x1 = v,
+                    "x2" => w.x2 = v,
+                    "x3" => w.x3 = v,
+                    "x4" => w.x4 = v,
+                    _ => panic!("unknown weight {k}"),
                 }
             }
-            total += weight;
         }
-        if total > 0.0 {
-            for w in weights.values_mut() {
-                *w /= total;
+        w
+    })
+}
+
+/// How much of the document's place-name mass falls in each country and
+/// first-order division: every plausible spot spreads its weight over its
+/// candidates (by prior, then by the previous pass's scores). Kept per
+/// name too, so that a name's context leaves out its own mentions: a name
+/// does not vote for its own reading ("Georgia, Georgia, Georgia" makes no
+/// focus on either Georgia).
+#[derive(Debug, Default)]
+pub struct Mass {
+    country: HashMap<&'static str, f64>,
+    admin1: HashMap<u16, f64>,
+    total: f64,
+    by_key: HashMap<String, KeyMass>,
+}
+
+#[derive(Debug, Default)]
+struct KeyMass {
+    country: HashMap<&'static str, f64>,
+    admin1: HashMap<u16, f64>,
+    total: f64,
+}
+
+impl Mass {
+    /// From `(key, candidates, probabilities, weight)` per spot.
+    pub fn of<'a>(spots: impl Iterator<Item = (&'a str, &'a [Cand], &'a [f64], f64)>) -> Mass {
+        let mut m = Mass::default();
+        for (key, cands, probs, weight) in spots {
+            if weight <= 0.0 || cands.is_empty() {
+                continue;
             }
+            let own = m.by_key.entry(key.to_string()).or_default();
+            for (c, p) in cands.iter().zip(probs) {
+                let w = weight * p;
+                if let Some(cc) = c.info.country {
+                    *m.country.entry(cc).or_default() += w;
+                    *own.country.entry(cc).or_default() += w;
+                }
+                if let Some(a1) = c.info.admin1 {
+                    *m.admin1.entry(a1).or_default() += w;
+                    *own.admin1.entry(a1).or_default() += w;
+                }
+            }
+            own.total += weight;
+            m.total += weight;
         }
-        Focus { share: weights }
+        m
+    }
+
+    /// The context of a spot named `key`: the other names' shares.
+    pub fn context<'m>(&'m self, key: &str) -> Focus<'m> {
+        Focus { mass: self, own: self.by_key.get(key), smoothing: weights().smoothing }
+    }
+}
+
+/// The document's context for one name: the share of each country and
+/// first-order division among the document's other names.
+#[derive(Debug)]
+pub struct Focus<'m> {
+    mass: &'m Mass,
+    own: Option<&'m KeyMass>,
+    smoothing: f64,
+}
+
+impl Focus<'_> {
+    fn others(&self) -> f64 {
+        self.mass.total - self.own.map_or(0.0, |o| o.total) + self.smoothing
     }
 
     pub fn share(&self, country: Option<&str>) -> f64 {
-        country.and_then(|c| self.share.get(c)).copied().unwrap_or(0.0)
+        let Some(c) = country else { return 0.0 };
+        let all = self.mass.country.get(c).copied().unwrap_or(0.0);
+        let own = self.own.and_then(|o| o.country.get(c)).copied().unwrap_or(0.0);
+        let others = self.others();
+        if others <= 1e-9 { 0.0 } else { ((all - own) / others).max(0.0) }
     }
 
-    /// Countries by share, largest first.
-    pub fn ranked(&self) -> Vec<(&'static str, f64)> {
-        let mut v: Vec<(&'static str, f64)> = self.share.iter().map(|(c, s)| (*c, *s)).collect();
-        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-        v
+    /// The share of a country among all the names, this one's included:
+    /// for the evidence that a name is a place at all, where a page that
+    /// names only "Dublin" five times is still about Dublin.
+    pub fn share_all(&self, country: Option<&str>) -> f64 {
+        let Some(c) = country else { return 0.0 };
+        let all = self.mass.country.get(c).copied().unwrap_or(0.0);
+        let total = self.mass.total + self.smoothing;
+        if total <= 1e-9 { 0.0 } else { all / total }
     }
+
+    pub fn admin1_share(&self, admin1: Option<u16>) -> f64 {
+        let Some(a) = admin1 else { return 0.0 };
+        let all = self.mass.admin1.get(&a).copied().unwrap_or(0.0);
+        let own = self.own.and_then(|o| o.admin1.get(&a)).copied().unwrap_or(0.0);
+        let others = self.others();
+        if others <= 1e-9 { 0.0 } else { ((all - own) / others).max(0.0) }
+    }
+}
+
+/// Softmax of scores.
+pub fn softmax(scores: impl Iterator<Item = f64> + Clone) -> Vec<f64> {
+    let top = scores.clone().fold(f64::NEG_INFINITY, f64::max);
+    let exps: Vec<f64> = scores.map(|s| (s - top).exp()).collect();
+    let sum: f64 = exps.iter().sum();
+    exps.into_iter().map(|e| e / sum).collect()
 }
 
 /// True when `inner` lies in `outer` (same division, inside the box, or
@@ -217,20 +378,32 @@ pub fn cue_fit(c: &PlaceInfo<'_>, spot: &Spot) -> f64 {
 }
 
 /// The full score of a candidate.
-pub fn score(c: &Cand, spot: &Spot, focus: &Focus, others: &[PlaceInfo<'static>], contained: bool) -> f64 {
+pub fn score(c: &Cand, spot: &Spot, focus: &Focus<'_>, others: &[PlaceInfo<'static>], contained: bool) -> f64 {
+    let w = weights();
     c.prior
-        + FOCUS_WEIGHT * focus.share(c.info.country)
-        + NEARBY_WEIGHT * nearby(&c.info, others)
+        + w.focus * focus.share(c.info.country)
+        + w.admin1 * focus.admin1_share(c.info.admin1)
+        + w.nearby * nearby(&c.info, others)
         + cue_fit(&c.info, spot)
-        + if contained { CONTAINER_BONUS } else { 0.0 }
+        + if contained { w.container } else { 0.0 }
 }
 
 /// The evidence that a spot, resolved to `c`, names a place. Metonyms are
 /// decided apart (they are kept as actors whatever this says).
-pub fn evidence(c: &Cand, spot: &Spot, focus: &Focus, others: &[PlaceInfo<'static>], contained: bool) -> f64 {
+pub fn evidence(c: &Cand, spot: &Spot, focus: &Focus<'_>, others: &[PlaceInfo<'static>], contained: bool) -> f64 {
+    let w = weights();
     let f = &spot.feats;
     let own_region_name = c.main && matches!(c.info.kind, PlaceKind::Country | PlaceKind::Area | PlaceKind::Capital);
     if f.title || f.stop || (f.stop_words && !own_region_name) {
+        return f64::NEG_INFINITY;
+    }
+    if (f.person_before || f.given_name) && !own_region_name {
+        return f64::NEG_INFINITY;
+    }
+    // A short form of a division's name ("Pa.", "Ill.", "Calif.") is one
+    // only after a town and a comma ("Scranton, Pa."): alone it is mostly
+    // something else ("PA officials", "I'll").
+    if abbreviation(c, spot) && !(f.listed_after.is_some() && !f.coordinated) {
         return f64::NEG_INFINITY;
     }
     if f.surname && spot.words == 1 && !own_region_name {
@@ -275,7 +448,8 @@ pub fn evidence(c: &Cand, spot: &Spot, focus: &Focus, others: &[PlaceInfo<'stati
         e += 2.0;
     }
     e += 0.8 * nearby(&c.info, others);
-    e += 2.0 * focus.share(c.info.country);
+    e += w.evidence_focus * focus.share_all(c.info.country);
+    e += w.evidence_admin1 * focus.admin1_share(c.info.admin1);
     e += if c.main { 0.5 } else { -0.5 };
     if f.sentence_initial && single && cue == 0.0 {
         e -= 1.5;
@@ -293,6 +467,16 @@ pub fn evidence(c: &Cand, spot: &Spot, focus: &Focus, others: &[PlaceInfo<'stati
         e -= 2.5;
     }
     e
+}
+
+/// Whether a spot names a first-order division by a short form that is not
+/// the start of its name ("Pa." for Pennsylvania, not "Kansas" nor
+/// "Donetsk" for "Donetsk Oblast").
+pub fn abbreviation(c: &Cand, spot: &Spot) -> bool {
+    spot.words == 1
+        && spot.key.len() <= 5
+        && c.info.kind == PlaceKind::Admin1
+        && !warlog_gazetteer::key(c.info.name).starts_with(&spot.key)
 }
 
 /// Precision of a resolved place, given the cues around its name.

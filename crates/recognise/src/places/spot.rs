@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use warlog_gazetteer::{Gazetteer, Posting, key};
+use warlog_gazetteer::{Gazetteer, PlaceKind, Posting, key};
 use warlog_model::Span;
 
 use super::lexicon::{Cue, Direction, LangLists, Lexicon, MetonymCue, norm};
@@ -34,6 +34,12 @@ pub struct Feats {
     pub admin_after: bool,
     /// A title just before ("le président X", "Gen. X"): a person.
     pub title: bool,
+    /// A given name or an initial just before ("Howard Brown", "Tyrise M.
+    /// Bell"): a person's surname.
+    pub person_before: bool,
+    /// A given name followed by a capitalised word ("Roy Jones", "Linda
+    /// Daily"): the start of a person's name.
+    pub given_name: bool,
     /// Followed by a capitalised word that is not itself a place.
     pub next_cap: bool,
     /// Preceded by a capitalised word that is not a place, a title or a
@@ -70,6 +76,9 @@ pub struct Spot {
     pub key: String,
     pub words: usize,
     pub postings: Vec<Posting>,
+    /// One of the name's first candidates is a country, a first-order
+    /// division, an area or a capital under its own name.
+    pub strong: bool,
     pub feats: Feats,
     /// Index of the sentence the spot is in (per document, increasing).
     pub sentence: usize,
@@ -206,6 +215,22 @@ fn gap_has_newline(text: &str, tokens: &[Token], i: usize) -> bool {
     text.get(tokens[i - 1].span.end..tokens[i].span.start).is_some_and(|g| g.contains('\n'))
 }
 
+/// The [`norm`] form of a stretch of text, for the demonym list.
+pub(crate) fn norm_text(s: &str) -> String {
+    norm(s)
+}
+
+/// Whether a name's first candidates (most important first) include a
+/// country, a first-order division, an area or a capital under its own name.
+pub(crate) fn strong(gaz: &Gazetteer<'_>, postings: &[Posting]) -> bool {
+    postings
+        .iter()
+        .take(3)
+        .filter(|p| p.main)
+        .filter_map(|p| gaz.place(p.place))
+        .any(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Area | PlaceKind::Capital))
+}
+
 /// Finds the spots of one region.
 pub(crate) fn spot_region(gaz: &Gazetteer<'_>, region: &Region<'_>, region_index: usize) -> Vec<Spot> {
     let r = region;
@@ -257,6 +282,7 @@ pub(crate) fn spot_region(gaz: &Gazetteer<'_>, region: &Region<'_>, region_index
                     span,
                     key: k,
                     words,
+                    strong: strong(gaz, &postings),
                     postings,
                     feats: Feats::default(),
                     sentence: r.sentence[i],
@@ -282,10 +308,16 @@ pub(crate) fn describe(
 ) {
     let r = region;
     let starts: HashSet<usize> = spots.iter().map(|s| s.first).collect();
+    let strong_starts: HashSet<usize> = spots.iter().filter(|s| s.strong).map(|s| s.first).collect();
     let ends: HashSet<usize> = spots.iter().map(|s| s.last).collect();
     for s in spots.iter_mut() {
         let f = &mut s.feats;
-        f.stop = lex.stop.contains(&s.key);
+        f.stop = lex.stop.contains(&s.key) || in_stop_phrase(r, s.first, s.last, &s.key, lex);
+        f.person_before = person_before(r, s.first, lex);
+        f.given_name = s.words == 1
+            && lex.given.contains(&s.key)
+            && starts_name(r, s.last + 1, lex, lists)
+            && !strong_starts.contains(&(s.last + 1));
         f.stop_words = s.words > 1 && s.key.split(' ').all(|w| lex.stop.contains(w));
         f.sentence_initial = r.starts[s.first];
         f.lowercase_elsewhere = s.words == 1 && lower.contains(&s.key);
@@ -326,6 +358,74 @@ pub(crate) fn describe(
             && !lists.cues.contains_key(&r.folded[s.first - 1]);
     }
     link_lists(spots, r);
+}
+
+/// Whether the spot (tokens `first..=last`, key `key`) lies inside a
+/// phrase of the stoplist ("United Russia").
+fn in_stop_phrase(r: &Region<'_>, first: usize, last: usize, key: &str, lex: &Lexicon) -> bool {
+    let Some(phrases) = lex.stop_phrases.get(key) else { return false };
+    let spot_words = key.split(' ').count();
+    phrases.iter().any(|(at, words)| {
+        // The phrase's words before and after the spot, matched word by
+        // word against the region's (keys of) word tokens.
+        let before = &words[..*at];
+        let after = &words[at + spot_words..];
+        let mut i = first;
+        let before_ok = before.iter().rev().all(|w| {
+            let Some(j) = prev_word(r, i) else { return false };
+            i = j;
+            key_of(r, j) == *w
+        });
+        let mut i = last;
+        before_ok
+            && after.iter().all(|w| {
+                let Some(j) = next_word(r, i) else { return false };
+                i = j;
+                key_of(r, j) == *w
+            })
+    })
+}
+
+fn key_of(r: &Region<'_>, i: usize) -> String {
+    key(r.tokens[i].text(r.text))
+}
+
+/// The word token right before `i` (none across a sentence start or
+/// punctuation).
+fn prev_word(r: &Region<'_>, i: usize) -> Option<usize> {
+    (i > 0 && !r.starts[i] && r.is_word(i - 1)).then(|| i - 1)
+}
+
+/// The word token right after `i`, in the same sentence.
+fn next_word(r: &Region<'_>, i: usize) -> Option<usize> {
+    (r.is_word(i + 1) && !r.starts[i + 1]).then_some(i + 1)
+}
+
+/// A given name or an initial ("M.", not a compass letter) right before
+/// token `first`, in the same sentence: the spot is a surname.
+fn person_before(r: &Region<'_>, first: usize, lex: &Lexicon) -> bool {
+    if first == 0 || r.starts[first] {
+        return false;
+    }
+    let prev = first - 1;
+    if r.is_word(prev) {
+        return r.capitalised(prev) && lex.given.contains(&key_of(r, prev));
+    }
+    // "Tyrise M. Bell": a capital letter and a dot.
+    let dot = r.tokens[prev].kind == TokenKind::Punct && r.tokens[prev].text(r.text) == ".";
+    dot && prev > 0 && r.is_word(prev - 1) && !r.starts[prev] && {
+        let w = r.tokens[prev - 1].text(r.text);
+        w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()) && !matches!(w, "N" | "S" | "E" | "W")
+    }
+}
+
+/// Whether a person's name goes on at token `i`: a capitalised word of the
+/// same sentence and line that is no stopword ("Police", "County") nor cue.
+fn starts_name(r: &Region<'_>, i: usize, lex: &Lexicon, lists: &LangLists) -> bool {
+    r.informative_capital(i)
+        && !r.newline_before(i)
+        && !lex.stop.contains(&key_of(r, i))
+        && !lists.cues.contains_key(&r.folded[i])
 }
 
 /// Spots in a list ("Goranboy, Terter et Agdam") share the cue and

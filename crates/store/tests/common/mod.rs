@@ -115,3 +115,84 @@ pub fn page(origin: &str, outlet: &str, published: &str, text: &str, claims: &[C
 fn doc_fingerprint(text: &str) -> u64 {
     u64::from_str_radix(&doc_id(text.as_bytes())[..16], 16).expect("hex")
 }
+
+/// PostgreSQL for the store's tests: each test gets a schema of its own in
+/// the database `WARLOG_TEST_PG_URL` names (created, then dropped with
+/// everything in it), so tests run in parallel on one server. Without the
+/// variable the PostgreSQL tests pass after a note, unless
+/// `WARLOG_REQUIRE_PG=1`, which makes them fail.
+#[cfg(feature = "pg")]
+pub mod pg {
+    use std::io::Write;
+    use std::sync::Once;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use postgres::{Client, NoTls};
+    use warlog_store::Store;
+
+    static NOTE: Once = Once::new();
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+    pub fn required() -> bool {
+        std::env::var("WARLOG_REQUIRE_PG").is_ok_and(|v| v == "1")
+    }
+
+    /// The server's URL, or `None` (after a note on stderr, once) when the
+    /// tests are to be skipped.
+    pub fn base_url() -> Option<String> {
+        match std::env::var("WARLOG_TEST_PG_URL") {
+            Ok(url) if !url.is_empty() => Some(url),
+            _ => {
+                assert!(!required(), "WARLOG_REQUIRE_PG=1 but WARLOG_TEST_PG_URL is not set");
+                NOTE.call_once(|| {
+                    // Not `eprintln!`: the test harness would capture it.
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "note: WARLOG_TEST_PG_URL is not set: the PostgreSQL store tests are skipped"
+                    );
+                });
+                None
+            }
+        }
+    }
+
+    /// A schema of its own for one test.
+    pub struct Schema {
+        base: String,
+        pub name: String,
+    }
+
+    impl Schema {
+        pub fn new() -> Option<Schema> {
+            let base = base_url()?;
+            let name = format!("warlog_test_{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+            let mut client = Client::connect(&base, NoTls)
+                .unwrap_or_else(|e| panic!("WARLOG_TEST_PG_URL={base}: cannot connect: {e:?}"));
+            client.batch_execute(&format!("DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}")).unwrap();
+            Some(Schema { base, name })
+        }
+
+        /// The server's URL with this schema first on the search path.
+        pub fn url(&self) -> String {
+            let sep = if self.base.contains('?') { '&' } else { '?' };
+            format!("{}{sep}options=-csearch_path%3D{}", self.base, self.name)
+        }
+
+        pub fn open(&self) -> Store {
+            Store::open_url(&self.url()).unwrap()
+        }
+
+        /// A plain connection to the schema (to look under the store).
+        pub fn client(&self) -> Client {
+            Client::connect(&self.url(), NoTls).unwrap()
+        }
+    }
+
+    impl Drop for Schema {
+        fn drop(&mut self) {
+            if let Ok(mut client) = Client::connect(&self.base, NoTls) {
+                let _ = client.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name));
+            }
+        }
+    }
+}
