@@ -238,12 +238,17 @@ pub enum Command {
         queue: QueueArgs,
         #[command(flatten)]
         db: DbArg,
-        /// Pages per batch: processed together, written in one transaction, then acknowledged.
-        #[arg(long, default_value_t = 64)]
+        /// Pages per batch: processed together, written in one transaction, acknowledged, then
+        /// resolved.
+        #[arg(long, default_value_t = 256)]
         batch: usize,
         /// Exit once no page is left for the workers (default: wait for more).
         #[arg(long)]
         until_empty: bool,
+        /// Seconds a page may go unacknowledged before it goes to another worker: how long
+        /// a dead worker's pages wait (set by the worker that creates the stream's consumer).
+        #[arg(long, value_name = "SECS", default_value_t = 60)]
+        ack_wait: u64,
         /// Print a JSON summary at exit.
         #[arg(long)]
         json: bool,

@@ -18,11 +18,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::Context;
 use serde_json::{Map, Value, json};
 use warlog_model::{DocumentMeta, Format};
 use warlog_pipeline::{Pipeline, Source, Stage, Timings};
-use warlog_store::Store;
 
 use super::read_pages;
 use super::run::{process_and_store, to_write};
@@ -147,7 +145,7 @@ struct RunFigures {
 
 fn run_once(pipeline: &Pipeline, corpus: Vec<Source>, db: &Path) -> anyhow::Result<RunFigures> {
     remove_db(db);
-    let mut store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
+    let mut store = super::open_store(db)?;
     let docs = corpus.len();
     let bytes: usize = corpus.iter().map(|s| s.raw.len()).sum();
     let mut stages = Timings::default();

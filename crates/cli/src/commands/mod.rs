@@ -25,6 +25,18 @@ use warlog_pipeline::Source;
 use crate::Outcome;
 use crate::cli::{Cli, Command, GazetteerCommand};
 
+/// How a `--db` appears in messages: a path as it is, a URL without its
+/// password.
+pub(crate) fn shown_db(db: &Path) -> String {
+    let text = db.display().to_string();
+    if warlog_store::is_url(&text) { warlog_store::redacted_url(&text) } else { text }
+}
+
+/// Opens the store `--db` names, the error naming it.
+pub(crate) fn open_store(db: &Path) -> anyhow::Result<warlog_store::Store> {
+    warlog_store::Store::open(db).with_context(|| format!("opening the store {}", shown_db(db)))
+}
+
 pub fn run(args: Cli) -> anyhow::Result<Outcome> {
     match args.command {
         Command::Run { paths, db, read, batch, json } => run::run(&paths, &db.db, read.max_bytes, batch, json),
@@ -51,12 +63,13 @@ pub fn run(args: Cli) -> anyhow::Result<Outcome> {
             enqueue::enqueue(&paths, &queue.nats, &queue.stream, read.max_bytes, json)
         }
         #[cfg(feature = "nats")]
-        Command::Worker { queue, db, batch, until_empty, json } => worker::worker(&worker::Options {
+        Command::Worker { queue, db, batch, until_empty, ack_wait, json } => worker::worker(&worker::Options {
             nats: &queue.nats,
             stream: &queue.stream,
             db: &db.db,
             batch,
             until_empty,
+            ack_wait: std::time::Duration::from_secs(ack_wait.max(1)),
             json,
         }),
         #[cfg(not(feature = "nats"))]

@@ -18,7 +18,7 @@ fn open(db: &Path) -> anyhow::Result<Store> {
     if !db.exists() && !db.to_str().is_some_and(warlog_store::is_url) {
         anyhow::bail!("{}: no store here; create one with `warlog run PATH --db {}`", db.display(), db.display());
     }
-    Store::open(db).with_context(|| format!("opening the store {}", db.display()))
+    super::open_store(db)
 }
 
 /// The store query a filter asks for (checked by `warlog_server::filter`,
@@ -98,7 +98,7 @@ pub fn events(filter: &EventFilter, db: &Path, json: bool) -> anyhow::Result<Out
 
 pub fn event(id: i64, db: &Path, json: bool) -> anyhow::Result<Outcome> {
     let store = open(db)?;
-    let Some(e) = store.event(id)? else { anyhow::bail!("no event #{id} in {}", db.display()) };
+    let Some(e) = store.event(id)? else { anyhow::bail!("no event #{id} in {}", super::shown_db(db)) };
     if json {
         print_json(&wire::event_json(&e), true)?;
         return Ok(Outcome::Done);

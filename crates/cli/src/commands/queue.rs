@@ -6,7 +6,10 @@
 //!
 //! A worker acknowledges a page only after the batch holding it is
 //! committed to the store; a worker that dies leaves its pages
-//! unacknowledged, and JetStream hands them to another after [`ACK_WAIT`].
+//! unacknowledged, and JetStream hands them to another after the ack wait
+//! (`warlog worker --ack-wait`, set when the first worker creates the
+//! consumer; a busy worker says "in progress" three times per period, so
+//! only a dead one lets it run out).
 //! The store skips pages it already holds, so a page processed twice is
 //! stored once. Both commands run async-nats on a current-thread tokio
 //! runtime of their own ([`runtime`]): nothing else in warlog is async.
@@ -23,12 +26,6 @@ use warlog_pipeline::Source;
 
 /// The durable consumer every worker shares.
 pub const CONSUMER: &str = "warlog-worker";
-
-/// How long a delivered page may stay unacknowledged before JetStream gives
-/// it to another worker. A busy worker says "in progress" every
-/// [`PROGRESS_EVERY`], so only a dead one lets this run out.
-pub const ACK_WAIT: Duration = Duration::from_secs(60);
-pub const PROGRESS_EVERY: Duration = Duration::from_secs(20);
 
 /// Deliveries of one page before JetStream gives up on it: a page that
 /// kills every worker that takes it does not go round for ever.
@@ -156,12 +153,16 @@ pub async fn open(url: &str, name: &str) -> anyhow::Result<Queue> {
     Ok(Queue { client, js, stream })
 }
 
-/// The workers' shared consumer (created when missing).
-pub async fn consumer(stream: &jetstream::stream::Stream) -> anyhow::Result<consumer::PullConsumer> {
+/// The workers' shared consumer (created when missing, with `ack_wait`; an
+/// existing one keeps its own).
+pub async fn consumer(
+    stream: &jetstream::stream::Stream,
+    ack_wait: Duration,
+) -> anyhow::Result<consumer::PullConsumer> {
     let config = consumer::pull::Config {
         durable_name: Some(CONSUMER.to_string()),
         ack_policy: consumer::AckPolicy::Explicit,
-        ack_wait: ACK_WAIT,
+        ack_wait,
         max_deliver: MAX_DELIVER,
         ..Default::default()
     };

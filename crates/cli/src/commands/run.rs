@@ -125,7 +125,7 @@ where
 }
 
 pub fn run(paths: &[PathBuf], db: &Path, max_bytes: u64, batch: usize, json: bool) -> anyhow::Result<Outcome> {
-    let mut store = Store::open(db).with_context(|| format!("opening the store {}", db.display()))?;
+    let mut store = super::open_store(db)?;
     let pipeline = Pipeline::load();
     let bar = progress::pages("reading");
     let mut failed: Vec<(String, String)> = Vec::new();
@@ -166,7 +166,7 @@ pub fn run(paths: &[PathBuf], db: &Path, max_bytes: u64, batch: usize, json: boo
             resolved.events_touched,
             resolved.tallies,
             failed.len(),
-            db.display(),
+            super::shown_db(db),
             counts.documents,
             counts.claims,
             counts.events

@@ -13,7 +13,7 @@ pub fn serve(addr: SocketAddr, db: &Path) -> anyhow::Result<Outcome> {
     let counts = server.counts();
     eprintln!(
         "warlog serve: {} ({} events, {} claims, {} pages) on http://{}/ — Ctrl-C to stop",
-        db.display(),
+        super::shown_db(db),
         counts.events,
         counts.claims,
         counts.documents,

@@ -40,6 +40,10 @@ pub struct Options<'a> {
     pub db: &'a Path,
     pub batch: usize,
     pub until_empty: bool,
+    /// How long JetStream waits for a page's acknowledgement before it
+    /// gives the page to another worker (when this worker creates the
+    /// consumer).
+    pub ack_wait: Duration,
     pub json: bool,
 }
 
@@ -75,7 +79,7 @@ fn lock(store: &Shared) -> anyhow::Result<MutexGuard<'_, Store>> {
 }
 
 pub fn worker(o: &Options) -> anyhow::Result<Outcome> {
-    let store = Store::open(o.db).with_context(|| format!("opening the store {}", o.db.display()))?;
+    let store = super::open_store(o.db)?;
     let store: Shared = Arc::new(Mutex::new(store));
     let started = Instant::now();
     let totals = queue::runtime()?.block_on(work(Arc::clone(&store), o))?;
@@ -84,7 +88,9 @@ pub fn worker(o: &Options) -> anyhow::Result<Outcome> {
 
 async fn work(store: Shared, o: &Options<'_>) -> anyhow::Result<Totals> {
     let q = queue::open(o.nats, o.stream).await?;
-    let consumer = queue::consumer(&q.stream).await?;
+    let consumer = queue::consumer(&q.stream, o.ack_wait).await?;
+    // Say "in progress" well before the consumer's own ack wait runs out.
+    let progress_every = consumer.cached_info().config.ack_wait / 3;
     let pipeline = Arc::new(Pipeline::load());
     let mut t = Totals::default();
     while let Some(messages) = next_batch(&consumer, o.batch.max(1), o.until_empty).await? {
@@ -113,7 +119,7 @@ async fn work(store: Shared, o: &Options<'_>) -> anyhow::Result<Totals> {
             move || process_and_write(&mut *lock(&store)?, &pipeline, sources)
         });
         // Not acknowledged: the batch's pages go back to the queue.
-        let written = keep_alive(job, &delivered).await??;
+        let written = keep_alive(job, &delivered, progress_every).await??;
         // Committed: now the queue may forget the pages.
         for (i, m) in delivered.iter().enumerate() {
             match written.refused.iter().find(|(at, _)| *at == i) {
@@ -186,12 +192,13 @@ async fn ack(m: &Message, kind: AckKind) -> anyhow::Result<()> {
     m.ack_with(kind).await.map_err(|e| anyhow::anyhow!("acknowledging a page: {e}"))
 }
 
-/// Waits for `job`, telling JetStream every [`queue::PROGRESS_EVERY`] that
-/// its pages are still being worked on.
-async fn keep_alive<T>(job: tokio::task::JoinHandle<T>, messages: &[Message]) -> anyhow::Result<T> {
+/// Waits for `job`, telling JetStream every `every` that its pages are
+/// still being worked on.
+async fn keep_alive<T>(job: tokio::task::JoinHandle<T>, messages: &[Message], every: Duration) -> anyhow::Result<T> {
+    let every = every.max(Duration::from_millis(100));
     let progress = async {
         loop {
-            tokio::time::sleep(queue::PROGRESS_EVERY).await;
+            tokio::time::sleep(every).await;
             for m in messages {
                 // A lost progress note only risks a redelivery, which is harmless.
                 let _ = m.ack_with(AckKind::Progress).await;

@@ -101,6 +101,8 @@ pub struct Lexicon {
     pub stop_phrases: HashMap<String, Vec<(usize, Vec<String>)>>,
     /// Lookup keys of common given names ("Howard", "Mohammed").
     pub given: HashSet<String>,
+    /// Lookup keys of common family names ("Bell", "Flores").
+    pub surnames: HashSet<String>,
     /// Demonyms and place adjectives ("Russian", "arméniennes"), as [`norm`]
     /// forms, with the place they stand for (an ISO alpha-2 code or a name)
     /// and whether the text must capitalise them (English forms).
@@ -152,6 +154,9 @@ impl Lexicon {
                 }
                 lex.demonyms.entry(form).or_insert((r[1].clone(), capital));
             }
+        }
+        for t in warlog_lexicon::tables("places_surnames") {
+            lex.surnames.extend(t.keys().map(warlog_gazetteer::key).filter(|k| !k.is_empty()));
         }
         for t in warlog_lexicon::tables("places_given_names") {
             lex.given.extend(t.keys().map(warlog_gazetteer::key).filter(|k| !k.is_empty()));
@@ -230,6 +235,7 @@ mod tests {
         let lex = Lexicon::load();
         assert!(lex.stop.contains("selon") && lex.stop.contains("may"));
         assert!(lex.given.contains("howard") && lex.given.contains("jean pierre") && !lex.given.contains("georgia"));
+        assert!(lex.surnames.contains("flores") && lex.surnames.contains("mcdonald"));
         assert_eq!(lex.demonyms["sri lankans"], ("LK".to_string(), true));
         assert_eq!(lex.demonyms["arméniennes"], ("AM".to_string(), false));
         assert!(lex.stop_phrases["russia"].iter().any(|(at, words)| *at == 1 && words[0] == "united"));

@@ -1,16 +1,22 @@
 //! Places: toponyms in French and English text, resolved to coordinates
 //! against the bundled gazetteer (`warlog-gazetteer`).
 //!
-//! [`Places::find`] works on a whole document in two passes. First it spots
-//! every name the gazetteer knows ([`spot`]) and reads the words around it
-//! (prepositions, "région de", titles, verbs, directions). Then it resolves
-//! the document at once ([`resolve`]): the countries of the plausible spots
-//! give the document's focus; each spot takes the candidate that fits
-//! population, feature class, focus and any explicit container best; a
-//! second pass adds closeness to the places chosen in the first. A spot is
-//! reported when the evidence that it is a place clears a threshold; a
-//! country or capital used as a speaker ("Bakou affirme", "selon Moscou")
-//! is reported with [`PlaceRole::Metonym`], for the claim extractor.
+//! [`Places::find`] works on a whole document. First it spots every name
+//! the gazetteer knows ([`spot`]) and reads the words around it
+//! (prepositions, "région de", titles, given names and initials that make
+//! it a person's name, verbs, directions); demonyms ("Russian",
+//! "arménienne") are not places but are noted as context. Then it resolves
+//! the document at once ([`resolve`]), in passes: each spot spreads its
+//! weight over its candidates, which gives the share of every country and
+//! first- and second-order division among the page's names; a candidate
+//! scores its prior (population, feature class), the shares of its own
+//! country and divisions among the *other* names, an explicit container
+//! ("Dublin, Ohio", "X, région de Y") and, from the second pass on,
+//! closeness to the places already kept. Every mention of a name then takes
+//! the reading its mentions agree on. A spot is reported when the evidence
+//! that it is a place clears a threshold; a country or capital used as a
+//! speaker ("Bakou affirme", "selon Moscou") is reported with
+//! [`PlaceRole::Metonym`], for the claim extractor.
 //!
 //! ```
 //! use warlog_model::{PlaceRole, Span};
@@ -193,7 +199,7 @@ impl Places {
             let mut found = spot::spot_region(self.gaz, region, i);
             if !forced.is_empty() {
                 found.retain(|s| !forced.iter().any(|f| f.overlaps(s.span)));
-                found.extend(forced_spots(self.gaz, region, i, forced, &self.demonyms));
+                found.extend(forced_spots(self.gaz, region, i, forced, &self.demonyms, &self.lex));
                 found.sort_by_key(|s| s.first);
             }
             spot::describe(&mut found, region, &self.lex, lists, &lower);
@@ -257,18 +263,7 @@ impl Places {
                 && !f.surname
                 && !(s.words == 1 && (f.next_cap || f.prev_cap || f.lowercase_elsewhere))
         };
-        let weight: Vec<f64> = spots
-            .iter()
-            .map(|s| {
-                if !plausible(s) {
-                    0.0
-                } else if s.words > 1 {
-                    1.5
-                } else {
-                    1.0
-                }
-            })
-            .collect();
+        let mut weight: Vec<f64> = spots.iter().map(|s| if plausible(s) { base_weight(s) } else { 0.0 }).collect();
         // First reading of each spot: its candidates by prior.
         let mut probs: Vec<Vec<f64>> = cands.iter().map(|c| resolve::softmax(c.iter().map(|c| c.prior))).collect();
         let mut out: Vec<Resolved> = spots
@@ -290,9 +285,9 @@ impl Places {
         // every country and division among the other names, and closeness
         // to the places the previous pass kept.
         let passes = resolve::weights().passes.max(1);
+        let demonym_weight = resolve::weights().demonym;
         let mut firsts: Vec<(String, PlaceInfo<'static>)> = Vec::new();
         for pass in 0..passes {
-            let demonym_weight = resolve::weights().demonym;
             let mass = resolve::Mass::of(
                 out.iter()
                     .zip(&probs)
@@ -312,34 +307,17 @@ impl Places {
             }
             if pass + 1 < passes {
                 probs = out.iter().map(|r| resolve::softmax(r.scores.iter().copied())).collect();
+                // From now on a name counts in the mass as much as it is a place.
+                for (w, r) in weight.iter_mut().zip(&out) {
+                    if *w > 0.0 {
+                        *w = base_weight(&r.spot) * placeness(r.evidence);
+                    }
+                }
                 firsts = out
                     .iter()
                     .filter(|r| r.kept() && r.role == PlaceRole::Location && !r.cands.is_empty())
                     .map(|r| (r.spot.key.clone(), r.cands[r.chosen].info))
                     .collect();
-            }
-        }
-        if std::env::var_os("WARLOG_PLACES_DEBUG").is_some() {
-            for r in &out {
-                if r.cands.is_empty() || (!r.forced && std::env::var_os("WARLOG_PLACES_DEBUG_ALL").is_none()) {
-                    continue;
-                }
-                eprintln!("spot {:?} ev {:.2} feats {:?}", r.spot.key, r.evidence, r.spot.feats);
-                let mut order: Vec<usize> = (0..r.cands.len()).collect();
-                order.sort_by(|&a, &b| r.scores[b].total_cmp(&r.scores[a]));
-                for &k in order.iter().take(5) {
-                    let c = &r.cands[k];
-                    eprintln!(
-                        "   {:7.2} prior {:5.2} {} {} {:?} {} pop {}",
-                        r.scores[k],
-                        c.prior,
-                        c.info.name,
-                        c.info.fcode,
-                        c.info.geonameid,
-                        c.info.country.unwrap_or("-"),
-                        c.info.population
-                    );
-                }
             }
         }
         // A place named in a container it does not lie in is put at the container.
@@ -388,8 +366,7 @@ impl Places {
         let top = r.scores[r.chosen];
         let sum: f64 = r.scores.iter().map(|s| (s - top).exp()).sum();
         let choice = 1.0 / sum;
-        let placeness = 1.0 / (1.0 + (-(r.evidence - resolve::KEEP_THRESHOLD)).exp());
-        let mut confidence = if r.role == PlaceRole::Metonym { choice } else { choice * placeness };
+        let mut confidence = if r.role == PlaceRole::Metonym { choice } else { choice * placeness(r.evidence) };
         if r.fallback.is_some() {
             confidence *= 0.5;
         }
@@ -402,6 +379,18 @@ impl Places {
             confidence: confidence as f32,
         }
     }
+}
+
+/// How much a spot weighs in the document's mass before its evidence is
+/// known: a name of several words is more surely a place.
+fn base_weight(s: &Spot) -> f64 {
+    if s.words > 1 { 1.5 } else { 1.0 }
+}
+
+/// 0..1: how clearly the evidence says "place" (a logistic around the
+/// keep threshold).
+fn placeness(evidence: f64) -> f64 {
+    1.0 / (1.0 + (-(evidence - resolve::KEEP_THRESHOLD)).exp())
 }
 
 /// One place per name in a page: every mention of a name takes the reading
@@ -519,10 +508,13 @@ fn containers(spots: &[Spot], cands: &[Vec<Cand>]) -> (Vec<Vec<bool>>, Vec<Optio
 /// it stands alone ("Kelly said"). Big places keep their name: "George
 /// Washington" does not make every "Washington" a person.
 fn mark_surnames(gaz: &'static Gazetteer<'static>, spots: &mut [Spot]) {
-    // A name that some mention gives a place's cue ("in X", "the city of
-    // X", "X County") is a place in this page.
-    let placed: HashSet<&str> =
-        spots.iter().filter(|s| s.feats.before.is_some() || s.feats.admin_after).map(|s| s.key.as_str()).collect();
+    // A name that some mention gives a place's cue ("near X", "the city of
+    // X", "X County") is a place in this page ("to X" says too little).
+    let placed: HashSet<&str> = spots
+        .iter()
+        .filter(|s| matches!(s.feats.before, Some(Cue::Near | Cue::Admin | Cue::Settlement)) || s.feats.admin_after)
+        .map(|s| s.key.as_str())
+        .collect();
     let surnames: HashSet<String> = spots
         .iter()
         .filter(|s| s.words == 1 && (s.feats.prev_cap || s.feats.title || s.feats.person_before))
@@ -570,6 +562,7 @@ fn forced_spots(
     region_index: usize,
     forced: &[Span],
     demonyms: &HashMap<String, (PlaceId, bool)>,
+    lex: &Lexicon,
 ) -> Vec<Spot> {
     let mut out = Vec::new();
     for f in forced {
@@ -591,6 +584,14 @@ fn forced_spots(
             k = rest.to_string();
             postings = gaz.lookup(&k);
         }
+        // A name that holds a place name ("Dubai World Cup", "Benue state",
+        // "University of California") is resolved by the longest such part.
+        if postings.is_empty()
+            && let Some((part, found)) = inner_name(gaz, lex, region, first, last)
+        {
+            k = part;
+            postings = found;
+        }
         if postings.is_empty() {
             continue;
         }
@@ -609,6 +610,39 @@ fn forced_spots(
         });
     }
     out
+}
+
+/// The longest run of words of tokens `first..=last` that is a name in the
+/// gazetteer and not only stopwords (the strongest, then the first, of
+/// runs as long), with its postings.
+fn inner_name(
+    gaz: &Gazetteer<'_>,
+    lex: &Lexicon,
+    region: &Region<'_>,
+    first: usize,
+    last: usize,
+) -> Option<(String, Vec<Posting>)> {
+    let words: Vec<usize> = (first..=last).filter(|&i| region.tokens[i].kind == TokenKind::Word).collect();
+    let mut best: Option<(usize, bool, String, Vec<Posting>)> = None;
+    for a in 0..words.len() {
+        for b in a..words.len().min(a + spot::MAX_WORDS) {
+            let text = &region.text[region.tokens[words[a]].span.start..region.tokens[words[b]].span.end];
+            let k = key(text);
+            if k.is_empty() || k.split(' ').all(|w| lex.stop.contains(w)) {
+                continue;
+            }
+            let postings = gaz.lookup(&k);
+            if postings.is_empty() {
+                continue;
+            }
+            let strong = spot::strong(gaz, &postings);
+            let n = b - a + 1;
+            if best.as_ref().is_none_or(|(bn, bs, _, _)| (n, strong) > (*bn, *bs)) {
+                best = Some((n, strong, k, postings));
+            }
+        }
+    }
+    best.map(|(_, _, k, p)| (k, p))
 }
 
 #[cfg(test)]

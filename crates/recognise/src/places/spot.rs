@@ -40,6 +40,8 @@ pub struct Feats {
     /// A given name followed by a capitalised word ("Roy Jones", "Linda
     /// Daily"): the start of a person's name.
     pub given_name: bool,
+    /// A one-word name that is also a common family name ("Bell").
+    pub family_name: bool,
     /// Followed by a capitalised word that is not itself a place.
     pub next_cap: bool,
     /// Preceded by a capitalised word that is not a place, a title or a
@@ -134,7 +136,9 @@ impl<'t> Region<'t> {
         for i in 0..tokens.len() {
             let start = i == 0 || gap_has_newline(text, &tokens, i) || {
                 let prev = &tokens[i - 1];
-                prev.kind == TokenKind::Punct && is_boundary_punct(prev.text(text))
+                prev.kind == TokenKind::Punct
+                    && is_boundary_punct(prev.text(text))
+                    && !initial_dot(text, &tokens, i - 1)
             };
             if start && i > 0 {
                 current += 1;
@@ -209,6 +213,18 @@ pub(crate) fn name_end(r: &Region<'_>, j: usize) -> usize {
         }
     }
     t.end
+}
+
+/// Whether token `dot` is the dot of an initial ("Tyrise M. Bell", "U.S."):
+/// one capital letter right before it. It ends no sentence.
+fn initial_dot(text: &str, tokens: &[Token], dot: usize) -> bool {
+    dot > 0 && tokens[dot].text(text) == "." && tokens[dot - 1].span.end == tokens[dot].span.start && {
+        let w = tokens[dot - 1].text(text);
+        let mut chars = w.chars();
+        tokens[dot - 1].kind == TokenKind::Word
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_none()
+    }
 }
 
 fn gap_has_newline(text: &str, tokens: &[Token], i: usize) -> bool {
@@ -314,6 +330,7 @@ pub(crate) fn describe(
         let f = &mut s.feats;
         f.stop = lex.stop.contains(&s.key) || in_stop_phrase(r, s.first, s.last, &s.key, lex);
         f.person_before = person_before(r, s.first, lex);
+        f.family_name = s.words == 1 && lex.surnames.contains(&s.key);
         f.given_name = s.words == 1
             && lex.given.contains(&s.key)
             && starts_name(r, s.last + 1, lex, lists)
@@ -404,7 +421,7 @@ fn next_word(r: &Region<'_>, i: usize) -> Option<usize> {
 /// A given name or an initial ("M.", not a compass letter) right before
 /// token `first`, in the same sentence: the spot is a surname.
 fn person_before(r: &Region<'_>, first: usize, lex: &Lexicon) -> bool {
-    if first == 0 || r.starts[first] {
+    if first == 0 || r.starts[first] || r.newline_before(first) {
         return false;
     }
     let prev = first - 1;

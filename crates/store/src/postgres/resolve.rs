@@ -194,8 +194,16 @@ pub(super) fn save_resolution(client: &mut Client, r: &Resolution) -> R<Resoluti
         )?;
     }
     tx.commit()?;
+    if r.events.len() >= ANALYZE_AFTER {
+        // A bulk load (the first resolution of a large run): plan the next
+        // queries with statistics now rather than when autovacuum gets to it.
+        client.batch_execute("ANALYZE events, event_claims")?;
+    }
     Ok(out)
 }
+
+/// Events saved at once past which the event tables are analyzed.
+const ANALYZE_AFTER: usize = 5_000;
 
 /// Inserts the new events' rows and updates the others (a record listed
 /// twice: the last one counts).
