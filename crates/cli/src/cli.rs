@@ -58,6 +58,11 @@ pub struct ReadArgs {
     /// Largest page accepted, in bytes (after decompression).
     #[arg(long, value_name = "BYTES", default_value_t = warlog_ingest::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// What you know of the pages: JSON Lines, one line per page, `doc` (its file name) and any
+    /// of `url`, `published` (YYYY-MM-DD), `title`, `outlet`, `language`, as a gold set's
+    /// docs.jsonl; these fields win over what the page says.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

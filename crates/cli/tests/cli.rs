@@ -644,6 +644,39 @@ fn claims_read_stdin_and_take_the_page_date() {
     assert_status(&out, 2);
 }
 
+#[test]
+fn a_manifest_gives_undated_pages_their_date() {
+    let sandbox = Sandbox::new();
+    let pages = sandbox.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    std::fs::write(pages.join("a.txt"), "Des tirs d'artillerie ont visé Tartar mardi, a affirmé Bakou.\n").unwrap();
+    std::fs::write(pages.join("b.txt"), "Shelling hit Kherson on Tuesday, the regional governor said.\n").unwrap();
+    let manifest = sandbox.path().join("docs.jsonl");
+    std::fs::write(
+        &manifest,
+        "{\"doc\": \"a.txt\", \"published\": \"2020-10-14\", \"outlet\": \"Le Quotidien\"}\n\
+         {\"doc\": \"b.txt\", \"published\": \"2022-11-24\", \"language\": \"en\"}\n",
+    )
+    .unwrap();
+    let (summary, out) = sandbox.run(&[&pages], &["--manifest", &manifest.display().to_string()]);
+    assert_status(&out, 0);
+    assert_eq!(summary["documents"], 2, "{summary}");
+    let events = json(&sandbox.with_db(&["events", "--json"]));
+    let dates: BTreeSet<String> =
+        events.as_array().unwrap().iter().filter_map(|e| e["date"].as_str().map(str::to_string)).collect();
+    assert!(dates.contains("2020-10-13"), "\"mardi\" before 2020-10-14: {events}");
+    assert!(dates.contains("2022-11-22"), "\"Tuesday\" before 2022-11-24: {events}");
+
+    // The same for one page, and a bad manifest is a usage error naming its line.
+    let a = pages.join("a.txt").display().to_string();
+    let claims = json(&sandbox.warlog(&["claims", "--json", "--manifest", &manifest.display().to_string(), &a]));
+    assert!(claims.as_array().unwrap().iter().any(|c| c["date"] == "2020-10-13"), "{claims}");
+    std::fs::write(&manifest, "{\"doc\": \"a.txt\"}\n{\"published\": \"2020-10-14\"}\n").unwrap();
+    let out = sandbox.warlog(&["claims", "--manifest", &manifest.display().to_string(), &a]);
+    assert_status(&out, 2);
+    assert!(show(&out).contains("docs.jsonl#L2"), "{}", show(&out));
+}
+
 // --- JSON Lines feeds ----------------------------------------------------
 
 #[test]

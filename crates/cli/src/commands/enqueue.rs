@@ -10,8 +10,8 @@ use anyhow::Context;
 use async_nats::jetstream::context::PublishAckFuture;
 use serde_json::json;
 
+use super::Reader;
 use super::queue::{self, PageMessage};
-use super::read_pages;
 use crate::Outcome;
 use crate::output::print_json;
 use crate::progress;
@@ -38,18 +38,18 @@ impl Sent {
     }
 }
 
-pub fn enqueue(paths: &[PathBuf], nats: &str, stream: &str, max_bytes: u64, json: bool) -> anyhow::Result<Outcome> {
-    queue::runtime()?.block_on(publish(paths, nats, stream, max_bytes, json))
+pub fn enqueue(paths: &[PathBuf], nats: &str, stream: &str, reader: &Reader, json: bool) -> anyhow::Result<Outcome> {
+    queue::runtime()?.block_on(publish(paths, nats, stream, reader, json))
 }
 
-async fn publish(paths: &[PathBuf], nats: &str, name: &str, max_bytes: u64, json: bool) -> anyhow::Result<Outcome> {
+async fn publish(paths: &[PathBuf], nats: &str, name: &str, reader: &Reader, json: bool) -> anyhow::Result<Outcome> {
     let queue::Queue { client, js, .. } = queue::open(nats, name).await?;
     let max_payload = client.server_info().max_payload;
     let subject = queue::subject(name);
     let bar = progress::pages("enqueuing");
     let mut sent = Sent::default();
     let mut pending: VecDeque<(String, PublishAckFuture)> = VecDeque::new();
-    for item in read_pages(paths, max_bytes) {
+    for item in reader.pages(paths) {
         let source = match item {
             Ok(source) => source,
             Err(e) => {

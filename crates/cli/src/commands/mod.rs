@@ -19,11 +19,11 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
-use warlog_ingest::{IngestError, IngestOptions, Inputs};
+use warlog_ingest::{IngestError, IngestOptions, Inputs, Manifest};
 use warlog_pipeline::Source;
 
 use crate::Outcome;
-use crate::cli::{Cli, Command, GazetteerCommand};
+use crate::cli::{Cli, Command, GazetteerCommand, ReadArgs};
 
 /// How a `--db` appears in messages: a path as it is, a URL without its
 /// password.
@@ -39,12 +39,12 @@ pub(crate) fn open_store(db: &Path) -> anyhow::Result<warlog_store::Store> {
 
 pub fn run(args: Cli) -> anyhow::Result<Outcome> {
     match args.command {
-        Command::Run { paths, db, read, batch, json } => run::run(&paths, &db.db, read.max_bytes, batch, json),
-        Command::Text { file, all, json, read } => page::text(&file, all, json, read.max_bytes),
-        Command::Segments { file, json, read } => page::segments(&file, json, read.max_bytes),
-        Command::Places { file, json, read } => page::places(&file, json, read.max_bytes),
+        Command::Run { paths, db, read, batch, json } => run::run(&paths, &db.db, &Reader::new(&read)?, batch, json),
+        Command::Text { file, all, json, read } => page::text(&file, all, json, &Reader::new(&read)?),
+        Command::Segments { file, json, read } => page::segments(&file, json, &Reader::new(&read)?),
+        Command::Places { file, json, read } => page::places(&file, json, &Reader::new(&read)?),
         Command::Claims { file, published, json, read } => {
-            page::claims(&file, published.as_deref(), json, read.max_bytes)
+            page::claims(&file, published.as_deref(), json, &Reader::new(&read)?)
         }
         Command::Eval { gold_dir, docs, json, details, events } => {
             eval::eval(&gold_dir, docs.as_deref(), json, details, events.as_deref())
@@ -60,7 +60,7 @@ pub fn run(args: Cli) -> anyhow::Result<Outcome> {
         Command::Serve { addr, db } => serve::serve(addr, &db.db),
         #[cfg(feature = "nats")]
         Command::Enqueue { paths, queue, read, json } => {
-            enqueue::enqueue(&paths, &queue.nats, &queue.stream, read.max_bytes, json)
+            enqueue::enqueue(&paths, &queue.nats, &queue.stream, &Reader::new(&read)?, json)
         }
         #[cfg(feature = "nats")]
         Command::Worker { queue, db, batch, until_empty, ack_wait, json } => worker::worker(&worker::Options {
@@ -92,6 +92,34 @@ pub fn read_pages(paths: &[PathBuf], max_bytes: u64) -> impl Iterator<Item = Res
         let item = inputs.next()?;
         Some(item.map(|raw| Source::from_raw(raw, start.elapsed())))
     })
+}
+
+/// How the commands that read pages read them (`--max-bytes`, `--manifest`).
+pub struct Reader {
+    max_bytes: u64,
+    manifest: Option<Manifest>,
+}
+
+impl Reader {
+    pub fn new(read: &ReadArgs) -> anyhow::Result<Reader> {
+        let manifest = match &read.manifest {
+            Some(path) => Some(Manifest::read(path).context("reading the --manifest")?),
+            None => None,
+        };
+        Ok(Reader { max_bytes: read.max_bytes, manifest })
+    }
+
+    /// [`read_pages`], each page given the fields of its manifest line.
+    pub fn pages<'a>(&'a self, paths: &'a [PathBuf]) -> impl Iterator<Item = Result<Source, IngestError>> + 'a {
+        read_pages(paths, self.max_bytes).map(|item| {
+            item.map(|mut source| {
+                if let Some(m) = &self.manifest {
+                    source.meta = m.apply(&source.origin, std::mem::take(&mut source.meta));
+                }
+                source
+            })
+        })
+    }
 }
 
 /// A `YYYY-MM-DD` argument.

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use warlog_model::wire;
 use warlog_pipeline::{Pipeline, Processed};
 
-use super::{is_feed, parse_date, read_pages};
+use super::{Reader, is_feed, parse_date};
 use crate::Outcome;
 use crate::output::{print, print_json};
 
@@ -24,7 +24,7 @@ enum Stages {
 /// per page for a feed) or text.
 fn each_page(
     file: &Path,
-    max_bytes: u64,
+    reader: &Reader,
     json: bool,
     published: Option<&str>,
     stages: Stages,
@@ -34,7 +34,7 @@ fn each_page(
     let pipeline = Pipeline::load();
     let feed = is_feed(file);
     let (mut ok, mut failed) = (0usize, 0usize);
-    for item in read_pages(&[PathBuf::from(file)], max_bytes) {
+    for item in reader.pages(&[PathBuf::from(file)]) {
         match item {
             Ok(source) => {
                 // A feed line's own "id", else its place in the feed.
@@ -71,8 +71,8 @@ fn each_page(
     }
 }
 
-pub fn text(file: &Path, all: bool, json: bool, max_bytes: u64) -> anyhow::Result<Outcome> {
-    each_page(file, max_bytes, json, None, Stages::MainText, |p| {
+pub fn text(file: &Path, all: bool, json: bool, reader: &Reader) -> anyhow::Result<Outcome> {
+    each_page(file, reader, json, None, Stages::MainText, |p| {
         let doc = &p.page.doc;
         let end = if all { doc.text.len() } else { p.main_end.min(doc.text.len()) };
         let text = &doc.text[..end];
@@ -80,8 +80,8 @@ pub fn text(file: &Path, all: bool, json: bool, max_bytes: u64) -> anyhow::Resul
     })
 }
 
-pub fn segments(file: &Path, json: bool, max_bytes: u64) -> anyhow::Result<Outcome> {
-    each_page(file, max_bytes, json, None, Stages::All, |p| {
+pub fn segments(file: &Path, json: bool, reader: &Reader) -> anyhow::Result<Outcome> {
+    each_page(file, reader, json, None, Stages::All, |p| {
         let text = &p.page.doc.text;
         let value = Value::Array(p.page.segments.iter().map(wire::segment_json).collect());
         let lines: Vec<String> = p
@@ -98,8 +98,8 @@ pub fn segments(file: &Path, json: bool, max_bytes: u64) -> anyhow::Result<Outco
     })
 }
 
-pub fn places(file: &Path, json: bool, max_bytes: u64) -> anyhow::Result<Outcome> {
-    each_page(file, max_bytes, json, None, Stages::All, |p| {
+pub fn places(file: &Path, json: bool, reader: &Reader) -> anyhow::Result<Outcome> {
+    each_page(file, reader, json, None, Stages::All, |p| {
         let text = &p.page.doc.text;
         let values: Vec<Value> = p.page.mentions.iter().filter_map(|m| wire::place_json(text, m)).collect();
         let lines: Vec<String> = values
@@ -122,8 +122,8 @@ pub fn places(file: &Path, json: bool, max_bytes: u64) -> anyhow::Result<Outcome
     })
 }
 
-pub fn claims(file: &Path, published: Option<&str>, json: bool, max_bytes: u64) -> anyhow::Result<Outcome> {
-    each_page(file, max_bytes, json, published, Stages::All, |p| {
+pub fn claims(file: &Path, published: Option<&str>, json: bool, reader: &Reader) -> anyhow::Result<Outcome> {
+    each_page(file, reader, json, published, Stages::All, |p| {
         let text = &p.page.doc.text;
         let value = Value::Array(p.page.claims.iter().map(wire::claim_json).collect());
         let lines: Vec<String> = p

@@ -48,6 +48,10 @@ pub struct Hints {
     /// `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// One page on the queue, as `warlog enqueue` read and decoded it, so that a
@@ -85,6 +89,8 @@ impl PageMessage {
                 url: source.meta.url.clone(),
                 title: source.meta.title.clone(),
                 published: source.meta.published.map(|d| d.to_string()),
+                outlet: source.meta.outlet.clone(),
+                language: source.meta.language.clone(),
             },
         }
     }
@@ -114,7 +120,13 @@ impl PageMessage {
             raw,
             text: m.text,
             format: m.format,
-            meta: DocumentMeta { url: m.hints.url, title: m.hints.title, published, ..DocumentMeta::default() },
+            meta: DocumentMeta {
+                url: m.hints.url,
+                title: m.hints.title,
+                published,
+                outlet: m.hints.outlet,
+                language: m.hints.language,
+            },
             feed_id: m.hints.id,
             decode_time: Duration::ZERO,
         })

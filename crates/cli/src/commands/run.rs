@@ -20,7 +20,7 @@ use warlog_ingest::IngestError;
 use warlog_pipeline::{Pipeline, Processed, Source};
 use warlog_store::{PageToWrite, Store, WriteOutcome};
 
-use super::read_pages;
+use super::Reader;
 use crate::Outcome;
 use crate::output::print_json;
 use crate::progress;
@@ -124,13 +124,13 @@ where
     })
 }
 
-pub fn run(paths: &[PathBuf], db: &Path, max_bytes: u64, batch: usize, json: bool) -> anyhow::Result<Outcome> {
+pub fn run(paths: &[PathBuf], db: &Path, reader: &Reader, batch: usize, json: bool) -> anyhow::Result<Outcome> {
     let mut store = super::open_store(db)?;
     let pipeline = Pipeline::load();
     let bar = progress::pages("reading");
     let mut failed: Vec<(String, String)> = Vec::new();
     let written = process_and_store(
-        read_pages(paths, max_bytes),
+        reader.pages(paths),
         batch,
         &mut store,
         |source| (to_write(pipeline.process(source, None)), ()),
