@@ -386,6 +386,104 @@ fn page_text_with_markup_comes_back_as_json_text() {
     assert!(!get("/").text().contains("alert("));
 }
 
+// ------------------------------------------------------------ in a browser
+
+/// A headless Chromium: `$WARLOG_CHROMIUM`, else `chromium` or
+/// `chromium-browser` on the PATH. `None` skips the browser test, unless
+/// `WARLOG_REQUIRE_BROWSER=1` (as in `.ci/run`), where a missing browser
+/// fails it.
+fn chromium() -> Option<PathBuf> {
+    let found = std::env::var_os("WARLOG_CHROMIUM").map(PathBuf::from).or_else(|| {
+        let path = std::env::var_os("PATH")?;
+        std::env::split_paths(&path)
+            .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var("WARLOG_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "WARLOG_REQUIRE_BROWSER=1 but no chromium (apt-get install chromium, or set WARLOG_CHROMIUM)"
+        );
+        eprintln!("no chromium: the browser test is skipped");
+    }
+    found
+}
+
+/// The page at `fragment` (`#event=…&claim=…`), run by a headless Chromium
+/// until its requests settle, as the DOM it ends with.
+fn rendered(browser: &std::path::Path, fragment: &str) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let url = format!("http://{}/{fragment}", fixture().addr);
+    // Flags keep Chromium off the network (this machine has none) and out of
+    // the sandbox (tests may run as root).
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=20000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(&url)
+        .output()
+        .expect("chromium runs");
+    assert!(out.status.success(), "chromium failed on {url}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("a UTF-8 DOM")
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+/// The page as a reader meets it: the map and the timeline drawn from the
+/// API, an event's claims, and a claim opening its page with the sentence
+/// highlighted — where page text full of markup stays text.
+#[test]
+fn in_a_browser_a_claim_opens_its_sentence_and_page_text_stays_inert() {
+    let Some(browser) = chromium() else { return };
+    let f = fixture();
+    let all = events("");
+    let (event, claim) = all
+        .iter()
+        .find_map(|e| {
+            let c = e["claims"].as_array()?.iter().find(|c| c["doc"] == f.hostile_doc.as_str())?;
+            Some((e, c))
+        })
+        .expect("an event holds a claim of the hostile page");
+    let dom = rendered(&browser, &format!("#event={}&claim={}", event["id"], claim["id"]));
+
+    // The map has a marker per placed event, the timeline a line per event.
+    let placed = all.iter().filter(|e| e["lat"].is_number()).count();
+    assert!(placed > 0);
+    assert!(count(&dom, "leaflet-interactive") >= placed, "markers: {placed} placed events");
+    assert_eq!(count(&dom, "class=\"event-line"), all.len(), "one timeline line per event");
+    assert!(dom.contains(&format!("{} events", all.len())), "the status line counts the events");
+
+    // The document dialog is open on the claim's page, its evidence marked.
+    assert!(dom.contains("<dialog id=\"document\" open"), "the claim's page is open");
+    let evidence = claim["evidence"].as_str().unwrap();
+    let marked: String = dom
+        .split("<mark class=\"evidence")
+        .skip(1)
+        .filter_map(|rest| Some(rest.split_once('>')?.1.split_once("</mark>")?.0.to_string()))
+        .collect();
+    let escaped = evidence.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    assert_eq!(marked, escaped, "the highlighted text is the claim's evidence");
+
+    // The page's markup is shown as text: escaped in the DOM, never an
+    // element, never run (the only scripts are the page's own three).
+    assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the script tag is shown as text");
+    assert!(dom.contains("&lt;img src=x onerror=alert(2)&gt;"), "the img tag is shown as text");
+    assert_eq!(count(&dom, "<script"), 3, "no script element from the page");
+    assert!(!dom.contains("<img src=\"x\""), "no img element from the page");
+}
+
 // ------------------------------------------------------------ starting
 
 #[test]
