@@ -43,9 +43,13 @@ pub fn actor_name(actor: &Actor) -> String {
     acled_actor(actor, None).name
 }
 
-/// Name of who asserts a claim: the party, or the page's outlet.
+/// Name of who asserts a claim: the party, or the page's outlet. A
+/// newspaper or an NGO speaking is a source, not the civilians ACLED counts
+/// them among when they are attacked.
 pub fn source_name(source: &Source, outlet: Option<&str>) -> String {
     match source {
+        Source::Party(a) if a.role == Role::Media => format!("Media ({})", country_label(&a.country)),
+        Source::Party(a) if a.role == Role::Ngo => format!("NGO ({})", country_label(&a.country)),
         Source::Party(a) => actor_name(a),
         Source::Outlet => outlet.unwrap_or("outlet").to_string(),
     }
@@ -125,6 +129,15 @@ mod tests {
         assert_eq!(actor_name(&a("RUS:government")), "Government of Russia");
         assert_eq!(acled_actor(&a("ARM:media"), None).assoc, "Journalists (Armenia)");
         assert_eq!(actor_name(&a("INT:international")), "International Organizations");
+    }
+
+    #[test]
+    fn sources_are_named_as_who_speaks() {
+        let party = |s: &str| Source::Party(a(s));
+        assert_eq!(source_name(&party("FRA:media"), None), "Media (France)");
+        assert_eq!(source_name(&party("SYR:ngo"), None), "NGO (Syria)");
+        assert_eq!(source_name(&party("AZE:government"), Some("AFP")), "Government of Azerbaijan");
+        assert_eq!(source_name(&Source::Outlet, Some("Le Monde")), "Le Monde");
     }
 
     #[test]

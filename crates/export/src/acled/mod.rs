@@ -180,7 +180,7 @@ fn coordinate(x: f64) -> String {
 pub fn sources(event: &Event) -> String {
     let mut names: Vec<String> = Vec::new();
     for c in &event.claims {
-        let party = c.claim.source.actor().map(actors::actor_name);
+        let party = c.claim.source.actor().map(|_| source_name(&c.claim.source, None));
         for name in party.into_iter().chain(c.outlet.clone()) {
             if !names.contains(&name) {
                 names.push(name);
