@@ -79,14 +79,9 @@ impl Manifest {
 
     /// `found` with the manifest's fields for `origin` put over it.
     pub fn apply(&self, origin: &str, found: DocumentMeta) -> DocumentMeta {
-        let Some(given) = self.meta_for(origin) else { return found };
-        let given = given.clone();
-        DocumentMeta {
-            url: given.url.or(found.url),
-            title: given.title.or(found.title),
-            published: given.published.or(found.published),
-            outlet: given.outlet.or(found.outlet),
-            language: given.language.or(found.language),
+        match self.meta_for(origin) {
+            Some(given) => given.clone().or(found),
+            None => found,
         }
     }
 }

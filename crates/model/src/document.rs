@@ -28,6 +28,21 @@ pub struct DocumentMeta {
     pub language: Option<String>,
 }
 
+impl DocumentMeta {
+    /// These fields, each missing one taken from `other`: what a more
+    /// trusted source said (the user, the container), over what the page
+    /// says of itself.
+    pub fn or(self, other: DocumentMeta) -> DocumentMeta {
+        DocumentMeta {
+            url: self.url.or(other.url),
+            title: self.title.or(other.title),
+            published: self.published.or(other.published),
+            outlet: self.outlet.or(other.outlet),
+            language: self.language.or(other.language),
+        }
+    }
+}
+
 /// A decoded page: its identity, metadata and the text every span points into.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {

@@ -199,7 +199,8 @@ impl Pipeline {
         let x = self.main_text(&source);
         t.add(Stage::MainText, clock.elapsed());
         let clock = Instant::now();
-        let mut meta = merge_meta(source.meta.clone(), x.meta.clone());
+        // What the reader knew (a feed's fields, a WARC URL, a manifest) wins.
+        let mut meta = source.meta.clone().or(x.meta.clone());
         if published.is_some() {
             meta.published = published;
         }
@@ -238,7 +239,8 @@ impl Pipeline {
         let extracted = self.main_text(&source);
         lap(&mut t, Stage::MainText);
 
-        let mut meta = merge_meta(source.meta.clone(), extracted.meta.clone());
+        // What the reader knew (a feed's fields, a WARC URL, a manifest) wins.
+        let mut meta = source.meta.clone().or(extracted.meta.clone());
         if published.is_some() {
             meta.published = published;
         }
@@ -314,18 +316,6 @@ impl Pipeline {
             main_end: x.main_end,
             timings: t,
         }
-    }
-}
-
-/// What the reader knew (JSON Lines fields, WARC URL) wins over what the
-/// page says about itself, field by field.
-fn merge_meta(given: DocumentMeta, found: DocumentMeta) -> DocumentMeta {
-    DocumentMeta {
-        url: given.url.or(found.url),
-        title: given.title.or(found.title),
-        published: given.published.or(found.published),
-        outlet: given.outlet.or(found.outlet),
-        language: given.language.or(found.language),
     }
 }
 

@@ -41,13 +41,7 @@ pub fn eval(
                     outlet: d.outlet.clone(),
                     language: d.language.clone(),
                 };
-                source.meta = DocumentMeta {
-                    url: given.url.or(source.meta.url),
-                    title: source.meta.title,
-                    published: given.published.or(source.meta.published),
-                    outlet: given.outlet.or(source.meta.outlet),
-                    language: given.language.or(source.meta.language),
-                };
+                source.meta = given.or(std::mem::take(&mut source.meta));
                 processed.insert(d.doc.clone(), pipeline.process(source, d.published));
             }
             Some(Err(e)) => {
