@@ -32,7 +32,7 @@ mod read;
 use std::sync::OnceLock;
 
 pub use error::Error;
-pub use key::key;
+pub use key::{key, key_into};
 pub use read::{BBox, Gazetteer, PlaceId, PlaceInfo, PlaceKind, Posting};
 
 /// Attribution required by the GeoNames licence wherever derived data ships.
