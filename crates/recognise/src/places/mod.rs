@@ -182,7 +182,6 @@ impl Places {
         let whole = [Span::new(0, text.len())];
         let regions = if regions.is_empty() { &whole[..] } else { regions };
         let mut built = Vec::new();
-        let mut lower = HashSet::default();
         let mut next_sentence = 0;
         for span in regions {
             if text.get(span.start..span.end).is_none() {
@@ -192,22 +191,29 @@ impl Places {
             next_sentence = region.sentence.last().map_or(next_sentence, |s| s + 1);
             built.push(region);
         }
+        let mut found: Vec<Vec<Spot>> = Vec::with_capacity(built.len());
+        for (i, region) in built.iter().enumerate() {
+            let mut spots = spot::spot_region(self.gaz, &self.heads, region, i);
+            if !forced.is_empty() {
+                spots.retain(|s| !forced.iter().any(|f| f.overlaps(s.span)));
+                spots.extend(forced_spots(self.gaz, region, i, forced, &self.demonyms, &self.lex));
+                spots.sort_by_key(|s| s.first);
+            }
+            found.push(spots);
+        }
+        // The one-word names that the page also writes lowercase.
+        let single: HashSet<&str> = found.iter().flatten().filter(|s| s.words == 1).map(|s| s.key.as_str()).collect();
+        let mut lower: HashSet<&str> = HashSet::default();
         for region in &built {
             for (i, t) in region.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Word) {
-                if t.text(text).chars().next().is_some_and(char::is_lowercase) {
+                if single.contains(region.key(i)) && t.text(text).chars().next().is_some_and(char::is_lowercase) {
                     lower.insert(region.key(i));
                 }
             }
         }
         let mut spots = Vec::new();
         let mut context = Vec::new();
-        for (i, region) in built.iter().enumerate() {
-            let mut found = spot::spot_region(self.gaz, &self.heads, region, i);
-            if !forced.is_empty() {
-                found.retain(|s| !forced.iter().any(|f| f.overlaps(s.span)));
-                found.extend(forced_spots(self.gaz, region, i, forced, &self.demonyms, &self.lex));
-                found.sort_by_key(|s| s.first);
-            }
+        for (region, mut found) in built.iter().zip(found) {
             spot::describe(&mut found, region, &self.lex, lists, &lower);
             // A demonym is a people, not a place ("English" is no town in
             // Indiana); it still tells what the page is about.
@@ -267,7 +273,7 @@ impl Places {
                     names.len() as u32 - 1
                 });
                 let g = *group_index.entry((s.key.as_str(), &s.postings[..])).or_insert_with(|| {
-                    groups.push(Group { name, cands: resolve::candidates(self.gaz, &s.postings), base: None });
+                    groups.push(Group { name, cands: resolve::candidates(self.gaz, &s.postings) });
                     groups.len() - 1
                 });
                 group_of.push(g);
@@ -317,25 +323,23 @@ impl Places {
         let mut kept = resolve::Kept::default();
         for pass in 0..passes {
             let mass = resolve::Mass::of(
-                out.iter()
+                group_of
+                    .iter()
                     .zip(&probs)
                     .zip(&weight)
-                    .map(|((r, p), w)| (r.spot.key.as_str(), &r.cands[..], &p[..], *w))
+                    .map(|((&g, p), w)| (names[groups[g].name as usize].as_str(), &groups[g].cands[..], &p[..], *w))
                     .chain(demonyms.iter().map(|c| ("", &c[..], &one[..], demonym_weight))),
             );
-            for g in &mut groups {
-                g.base = None;
-            }
+            let mut bases: Vec<Option<(Vec<f64>, Vec<f64>)>> = vec![None; groups.len()];
             for (i, r) in out.iter_mut().enumerate() {
-                let g = &mut groups[group_of[i]];
+                let (g, n) = (&groups[group_of[i]], group_of[i]);
                 let focus = mass.context(&names[g.name as usize]);
-                let base = g.base.get_or_insert_with(|| group_base(&g.cands, &focus, &kept, g.name));
+                let base = bases[n].get_or_insert_with(|| group_base(&g.cands, &focus, &kept, g.name));
                 choose(r, &base.0, &containers[i]);
             }
             one_sense_per_name(&mut out);
             for (i, r) in out.iter_mut().enumerate() {
-                let g = &groups[group_of[i]];
-                let near = g.base.as_ref().map_or(&[][..], |b| &b.1[..]);
+                let near = bases[group_of[i]].as_ref().map_or(&[][..], |b| &b.1[..]);
                 assess(r, &mass.context(&r.spot.key), near, &containers[i]);
             }
             if pass + 1 < passes {
@@ -468,12 +472,10 @@ fn one_sense_per_name(out: &mut [Resolved]) {
     }
 }
 
-/// Candidates of one name (with one list of postings) and, in the current
-/// pass, their page-level scores and closeness ([`group_base`]).
+/// The candidates of one name (with one list of postings).
 struct Group {
     name: u32,
     cands: Vec<Cand>,
-    base: Option<(Vec<f64>, Vec<f64>)>,
 }
 
 /// The scores of a name's candidates before the cues of each mention
