@@ -102,6 +102,15 @@ mod tests {
     }
 
     #[test]
+    fn lowercase_heads_are_the_first_words_of_lowercase_names() {
+        let heads: Vec<&str> = gaz().lowercase_heads().collect();
+        for h in ["bande", "mer", "golfe", "corridor"] {
+            assert!(heads.contains(&h), "{h} in {heads:?}");
+        }
+        assert!(!heads.contains(&"new") && !heads.contains(&"gaza"));
+    }
+
+    #[test]
     fn unknown_keys_and_bad_bytes() {
         assert!(gaz().lookup("zzzz qqqq").is_empty());
         assert!(Gazetteer::from_bytes(b"not an index").is_err());

@@ -1,7 +1,7 @@
 //! A fast, fixed hash for the recogniser's small maps and sets (words,
 //! keys, division ids): the default SipHash resists flooding, which
 //! lookups of a text's words against our own lists do not need, and it
-//! took a fifth of the recogniser's time. The Fx mix (rustc's): multiply
+//! took a sixth of the recogniser's instructions. The Fx mix (rustc's): multiply
 //! and rotate, eight bytes at a time.
 
 use std::hash::{BuildHasherDefault, Hasher};

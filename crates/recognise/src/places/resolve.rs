@@ -43,36 +43,9 @@ pub fn candidates(gaz: &'static Gazetteer<'static>, postings: &[Posting]) -> Vec
             Some(Cand { prior: prior(&info, p.main), info, main: p.main })
         })
         .collect();
-    namesakes(&mut out);
     out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.info.id.cmp(&b.info.id)));
     out.truncate(MAX_CANDIDATES);
     out
-}
-
-/// A division named after its great city ("New York", "Mexico" the state)
-/// is mostly written for the city: a town under the same own name that
-/// holds a large share of its division's people gets the
-/// [`Weights::namesake_city`] bonus. "Albany, New York" still reads the
-/// state: a named container outweighs it.
-fn namesakes(cands: &mut [Cand]) {
-    let w = weights();
-    if w.namesake_city == 0.0 {
-        return;
-    }
-    let divisions: Vec<(u16, u32)> = cands
-        .iter()
-        .filter(|c| c.main && c.info.kind == PlaceKind::Admin1)
-        .filter_map(|c| Some((c.info.admin1?, c.info.population)))
-        .collect();
-    for c in cands.iter_mut().filter(|c| matches!(c.info.kind, PlaceKind::Town | PlaceKind::Seat)) {
-        let Some(a1) = c.info.admin1 else { continue };
-        if divisions
-            .iter()
-            .any(|&(d, pop)| d == a1 && f64::from(c.info.population) >= w.namesake_share * f64::from(pop))
-        {
-            c.prior += w.namesake_city;
-        }
-    }
 }
 
 /// How likely a place is to be meant by its name, context aside.
@@ -141,10 +114,6 @@ pub struct Weights {
     pub main: f64,
     /// Division populations are sums over their towns: discounted (log10).
     pub division_discount: f64,
-    /// Prior bonus of a town named like its first-order division when it
-    /// holds at least `namesake_share` of the division's people.
-    pub namesake_city: f64,
-    pub namesake_share: f64,
     /// Evidence: share of the page's other names in the candidate's
     /// first-order division (a name among its neighbours is a place).
     pub evidence_admin1: f64,
@@ -179,8 +148,6 @@ pub const WEIGHTS: Weights = Weights {
     ppla2: 0.0,
     main: 2.0,
     division_discount: 0.5,
-    namesake_city: 0.0,
-    namesake_share: 0.3,
     evidence_admin1: 3.0,
     evidence_offset: 0.0,
     sentence_initial: 1.5,

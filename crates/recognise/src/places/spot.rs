@@ -307,7 +307,7 @@ pub(crate) fn spot_region(
         }
         let cap = r.capitalised(i);
         let article = !cap && ARTICLES.contains(&r.folded(i)) && r.capitalised(i + 1);
-        if !(cap || article) && !may_head(r, i, heads) {
+        if !(cap || article || may_head(r, i, heads)) {
             i += 1;
             continue;
         }
