@@ -283,6 +283,9 @@ pub struct Resolution {
     pub miss_coverage: usize,
     pub miss_name: usize,
     pub miss_resolver: usize,
+    /// Resolver misses whose choice still lies within 161 km of the gold
+    /// point (a division for its seat, "New York" the state for the city).
+    pub miss_resolver_near: usize,
 }
 
 impl Resolution {
@@ -302,6 +305,7 @@ impl Resolution {
         self.miss_coverage += o.miss_coverage;
         self.miss_name += o.miss_name;
         self.miss_resolver += o.miss_resolver;
+        self.miss_resolver_near += o.miss_resolver_near;
     }
 }
 
@@ -503,7 +507,10 @@ pub fn halves_table(name: &str, h: &Halves, mordecai: &str) -> String {
         let held = x.with_id - x.miss_coverage;
         format!("{:.1} of {held}", 100.0 * x.exact as f64 / held.max(1) as f64)
     };
-    let misses = |x: &Resolution| format!("{} / {} / {}", x.miss_coverage, x.miss_name, x.miss_resolver);
+    let misses = |x: &Resolution| {
+        format!("{} / {} / {} ({} near)", x.miss_coverage, x.miss_name, x.miss_resolver, x.miss_resolver_near)
+    };
+    let far = |x: &Resolution| format!("{} of {}", x.with_coords - x.within_161, x.with_coords);
     let parts = [&h.tuning, &h.held_out, &h.all];
     let mut out = format!(
         "{name}: {} articles, {} gold toponyms; halves by document id: tuning {} articles, held out {}\n",
@@ -520,10 +527,16 @@ pub fn halves_table(name: &str, h: &Halves, mordecai: &str) -> String {
     row("resolution given proper names (%)", &|r| res(&r.given_proper));
     row("  exact on places the gazetteer holds", &|r| held_ids(&r.given_proper));
     row("  misses: coverage / name / resolver", &|r| misses(&r.given_proper));
+    row("  with coordinates, none within 161 km", &|r| far(&r.given_proper));
     row("resolution given all toponyms (%)", &|r| res(&r.given_names));
     row("resolution end to end (%)", &|r| res(&r.end_to_end));
     row("speed (pages/s)", &|r| format!("{:.0}", r.pages_per_second()));
     out.push_str(&format!("  ({mordecai}; whole corpus)\n"));
+    out.push_str(
+        "  (misses of the exact id: coverage = the gold place is not in the bundled gazetteer (streets, buildings, \
+         rivers, places below cities500's threshold); name = it is, but not under that name; resolver = a candidate \
+         of the name, another chosen, near = the choice within 161 km of the gold point)\n",
+    );
     out
 }
 
@@ -542,7 +555,7 @@ pub fn report_json(r: &CorpusReport) -> serde_json::Value {
     let res = |x: &Resolution| {
         serde_json::json!({"exact": x.exact_rate(), "within_161km": x.within_161_rate(), "with_id": x.with_id,
                "with_coords": x.with_coords, "miss_coverage": x.miss_coverage, "miss_name": x.miss_name,
-               "miss_resolver": x.miss_resolver})
+               "miss_resolver": x.miss_resolver, "miss_resolver_near": x.miss_resolver_near})
     };
     serde_json::json!({
         "articles": r.articles, "gold_toponyms": r.gold_toponyms,
@@ -603,7 +616,10 @@ fn score_one(
             match miss {
                 Miss::Coverage => r.miss_coverage = 1,
                 Miss::Name => r.miss_name = 1,
-                Miss::Resolver => r.miss_resolver = 1,
+                Miss::Resolver => {
+                    r.miss_resolver = 1;
+                    r.miss_resolver_near = usize::from(r.within_161 == 1);
+                }
             }
             // WARLOG_GEO_MISSES lists the misses, for error analysis.
             if let Some((half, a)) = listing {

@@ -561,6 +561,7 @@ fn write(
     }
 
     let mut postings = Vec::new();
+    let mut heads = BTreeSet::new();
     let mut builder = fst::MapBuilder::memory();
     for (k, entries) in &names.map {
         let mut list: Vec<(usize, u32)> = entries
@@ -573,6 +574,9 @@ fn write(
         }
         list.sort_by(|a, b| importance(&drafts[a.0]).cmp(&importance(&drafts[b.0])).then(a.0.cmp(&b.0)));
         stats.postings += list.len();
+        if list.iter().any(|(_, v)| v & FLAG_LOWER != 0) {
+            heads.insert(k.split(' ').next().unwrap_or(k));
+        }
         let value = if list.len() == 1 {
             INLINE | u64::from(list[0].1)
         } else {
@@ -600,7 +604,9 @@ fn write(
         fcode_bytes.extend_from_slice(&b);
     }
 
-    let sections: [&[u8]; SECTIONS] = [&fst_bytes, &postings, &places, &strings, &countries, &fcode_bytes, &bboxes];
+    let heads: Vec<u8> = heads.iter().flat_map(|h| h.bytes().chain([b'\n'])).collect();
+    let sections: [&[u8]; SECTIONS] =
+        [&fst_bytes, &postings, &places, &strings, &countries, &fcode_bytes, &bboxes, &heads];
     let mut out = Vec::with_capacity(HEADER + sections.iter().map(|s| s.len()).sum::<usize>());
     out.extend_from_slice(MAGIC);
     let mut off = HEADER as u64;

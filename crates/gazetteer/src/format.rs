@@ -3,7 +3,7 @@
 //! slice, so loading is a header check, not a parse.
 //!
 //! ```text
-//! magic (8 bytes) | section table: 7 × (offset u64, length u64) | sections
+//! magic (8 bytes) | section table: 8 × (offset u64, length u64) | sections
 //! ```
 //!
 //! Sections, in order:
@@ -15,9 +15,12 @@
 //! * `countries`: two ASCII bytes (ISO alpha-2) per country index.
 //! * `fcodes`: feature codes, 8 NUL-padded ASCII bytes each.
 //! * `bboxes`: south, west, north, east as `i32` micro-degrees ×10 (1e-5°).
+//! * `heads`: the first words of the keys whose postings carry
+//!   [`FLAG_LOWER`], sorted, one per line: a spotter looks a lowercase word
+//!   up only when it is one of them.
 
-pub(crate) const MAGIC: &[u8; 8] = b"WLGAZ\x00\x00\x02";
-pub(crate) const SECTIONS: usize = 7;
+pub(crate) const MAGIC: &[u8; 8] = b"WLGAZ\x00\x00\x03";
+pub(crate) const SECTIONS: usize = 8;
 pub(crate) const HEADER: usize = 8 + SECTIONS * 16;
 pub(crate) const RECORD: usize = 32;
 
@@ -28,6 +31,7 @@ pub(crate) const SEC_STRINGS: usize = 3;
 pub(crate) const SEC_COUNTRIES: usize = 4;
 pub(crate) const SEC_FCODES: usize = 5;
 pub(crate) const SEC_BBOXES: usize = 6;
+pub(crate) const SEC_HEADS: usize = 7;
 
 /// Inline-posting tag in an fst value.
 pub(crate) const INLINE: u64 = 1 << 63;

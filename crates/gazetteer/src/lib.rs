@@ -32,7 +32,7 @@ mod read;
 use std::sync::OnceLock;
 
 pub use error::Error;
-pub use key::key;
+pub use key::{key, key_into};
 pub use read::{BBox, Gazetteer, PlaceId, PlaceInfo, PlaceKind, Posting};
 
 /// Attribution required by the GeoNames licence wherever derived data ships.
@@ -99,6 +99,15 @@ mod tests {
         assert_eq!((tokh.geonameid, tokh.country), (None, Some("AZ")));
         let tartar_rayon = gaz().lookup(&key("Tartar Rayon"));
         assert_eq!(gaz().place(tartar_rayon[0].place).unwrap().kind, PlaceKind::Admin1);
+    }
+
+    #[test]
+    fn lowercase_heads_are_the_first_words_of_lowercase_names() {
+        let heads: Vec<&str> = gaz().lowercase_heads().collect();
+        for h in ["bande", "mer", "golfe", "corridor"] {
+            assert!(heads.contains(&h), "{h} in {heads:?}");
+        }
+        assert!(!heads.contains(&"new") && !heads.contains(&"gaza"));
     }
 
     #[test]

@@ -108,7 +108,7 @@ pub struct PlaceInfo<'a> {
 }
 
 /// One candidate for a key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Posting {
     pub place: PlaceId,
     /// The key is one of the place's own names, not a GeoNames alternate.
@@ -132,6 +132,7 @@ pub struct Gazetteer<'a> {
     countries: &'a [u8],
     fcodes: &'a [u8],
     bboxes: &'a [u8],
+    heads: &'a [u8],
 }
 
 impl std::fmt::Debug for Gazetteer<'_> {
@@ -168,6 +169,7 @@ impl<'a> Gazetteer<'a> {
             countries: sections[SEC_COUNTRIES],
             fcodes: sections[SEC_FCODES],
             bboxes: sections[SEC_BBOXES],
+            heads: sections[SEC_HEADS],
         })
     }
 
@@ -219,6 +221,12 @@ impl<'a> Gazetteer<'a> {
         // Every state of the index lies on the path of some key, so the
         // path "prefix " exists exactly when a key starts with it.
         walk(self.fst.as_fst(), prefix.as_bytes()).is_some_and(|(node, _)| node.find_input(b' ').is_some())
+    }
+
+    /// The words that a name which may start lowercase in text ("bande de
+    /// Gaza") starts with, as keys: any other lowercase word starts no name.
+    pub fn lowercase_heads(&self) -> impl Iterator<Item = &'a str> {
+        std::str::from_utf8(self.heads).unwrap_or("").lines()
     }
 
     /// The place with this id; `None` when out of range.

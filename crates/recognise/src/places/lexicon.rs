@@ -6,7 +6,7 @@
 //! English words); cues are per language, falling back to all languages for
 //! an unknown one.
 
-use std::collections::{HashMap, HashSet};
+use super::hash::{Map as HashMap, Set as HashSet};
 
 /// How a phrase before (or after) a name bears on it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -118,12 +118,22 @@ pub struct Lexicon {
 /// straightened ("D’après" → "d'après"). Accents stay: French "à" (at) and
 /// "a" (has) are different cues.
 pub fn norm(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    norm_into(s, &mut out);
+    out
+}
+
+/// [`norm`], appended to `out`.
+pub fn norm_into(s: &str, out: &mut String) {
     let s = s.trim();
     // ASCII has no typographic apostrophe and lowercases byte by byte.
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+        return;
     }
-    s.to_lowercase().replace(['\u{2019}', '\u{2018}', '\u{02BC}'], "'")
+    out.push_str(&s.to_lowercase().replace(['\u{2019}', '\u{2018}', '\u{02BC}'], "'"));
 }
 
 impl Lexicon {

@@ -27,11 +27,12 @@
 //! assert_eq!(found[1].place.geonameid, Some(586523));
 //! ```
 
+mod hash;
 mod lexicon;
 pub mod resolve;
 mod spot;
 
-use std::collections::{HashMap, HashSet};
+use hash::{Map as HashMap, Set as HashSet};
 
 use warlog_gazetteer::{Gazetteer, PlaceId, PlaceInfo, PlaceKind, Posting, key};
 use warlog_model::{Mention, MentionValue, Place, PlacePrecision, PlaceRole, Span, alpha2_to_alpha3};
@@ -48,6 +49,8 @@ pub struct Places {
     lex: Lexicon,
     /// The place each demonym of the lexicon stands for.
     demonyms: HashMap<String, (PlaceId, bool)>,
+    /// [`Gazetteer::lowercase_heads`], for the spotter.
+    heads: HashSet<String>,
 }
 
 /// The gazetteer could not be opened.
@@ -111,7 +114,8 @@ impl Places {
     pub fn with_gazetteer(gaz: &'static Gazetteer<'static>) -> Places {
         let lex = Lexicon::load();
         let demonyms = demonym_places(gaz, &lex);
-        Places { gaz, lex, demonyms }
+        let heads = gaz.lowercase_heads().map(str::to_string).collect();
+        Places { gaz, lex, demonyms, heads }
     }
 
     pub fn gazetteer(&self) -> &'static Gazetteer<'static> {
@@ -178,7 +182,6 @@ impl Places {
         let whole = [Span::new(0, text.len())];
         let regions = if regions.is_empty() { &whole[..] } else { regions };
         let mut built = Vec::new();
-        let mut lower = HashSet::new();
         let mut next_sentence = 0;
         for span in regions {
             if text.get(span.start..span.end).is_none() {
@@ -186,22 +189,31 @@ impl Places {
             }
             let region = Region::new(text, *span, next_sentence);
             next_sentence = region.sentence.last().map_or(next_sentence, |s| s + 1);
-            for t in region.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-                if t.text(text).chars().next().is_some_and(char::is_lowercase) {
-                    lower.insert(key(t.text(text)));
+            built.push(region);
+        }
+        let mut found: Vec<Vec<Spot>> = Vec::with_capacity(built.len());
+        for (i, region) in built.iter().enumerate() {
+            let mut spots = spot::spot_region(self.gaz, &self.heads, region, i);
+            if !forced.is_empty() {
+                spots.retain(|s| !forced.iter().any(|f| f.overlaps(s.span)));
+                spots.extend(forced_spots(self.gaz, region, i, forced, &self.demonyms, &self.lex));
+                spots.sort_by_key(|s| s.first);
+            }
+            found.push(spots);
+        }
+        // The one-word names that the page also writes lowercase.
+        let single: HashSet<&str> = found.iter().flatten().filter(|s| s.words == 1).map(|s| s.key.as_str()).collect();
+        let mut lower: HashSet<&str> = HashSet::default();
+        for region in &built {
+            for (i, t) in region.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Word) {
+                if single.contains(region.key(i)) && t.text(text).chars().next().is_some_and(char::is_lowercase) {
+                    lower.insert(region.key(i));
                 }
             }
-            built.push(region);
         }
         let mut spots = Vec::new();
         let mut context = Vec::new();
-        for (i, region) in built.iter().enumerate() {
-            let mut found = spot::spot_region(self.gaz, region, i);
-            if !forced.is_empty() {
-                found.retain(|s| !forced.iter().any(|f| f.overlaps(s.span)));
-                found.extend(forced_spots(self.gaz, region, i, forced, &self.demonyms, &self.lex));
-                found.sort_by_key(|s| s.first);
-            }
+        for (region, mut found) in built.iter().zip(found) {
             spot::describe(&mut found, region, &self.lex, lists, &lower);
             // A demonym is a people, not a place ("English" is no town in
             // Indiana); it still tells what the page is about.
@@ -228,12 +240,12 @@ impl Places {
             }
             let two = (i + 1 < r.tokens.len()
                 && r.tokens[i + 1].kind == TokenKind::Word
-                && self.lex.demonym_heads.contains(&r.folded[i]))
-            .then(|| format!("{} {}", r.folded[i], r.folded[i + 1]))
+                && self.lex.demonym_heads.contains(r.folded(i)))
+            .then(|| format!("{} {}", r.folded(i), r.folded(i + 1)))
             .and_then(|k| self.demonyms.get(&k));
             let (hit, width) = match two {
                 Some(h) => (Some(h), 2),
-                None => (self.demonyms.get(&r.folded[i]), 1),
+                None => (self.demonyms.get(r.folded(i)), 1),
             };
             if let Some(&(place, capital)) = hit
                 && (!capital || r.tokens[i].is_capitalised(r.text))
@@ -246,7 +258,28 @@ impl Places {
     }
 
     fn resolve(&self, spots: Vec<Spot>, forced: &[Span], context: &[PlaceId]) -> Vec<Resolved> {
-        let cands: Vec<Vec<Cand>> = spots.iter().map(|s| resolve::candidates(self.gaz, &s.postings)).collect();
+        // Spots of one name with the same postings share their candidates
+        // and, in each pass, the part of their scores that depends on the
+        // page alone (most names recur).
+        let mut names: Vec<&str> = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
+        let mut group_of = Vec::with_capacity(spots.len());
+        {
+            let mut name_index: HashMap<&str, u32> = HashMap::default();
+            let mut group_index: HashMap<(&str, &[Posting]), usize> = HashMap::default();
+            for s in &spots {
+                let name = *name_index.entry(s.key.as_str()).or_insert_with(|| {
+                    names.push(s.key.as_str());
+                    names.len() as u32 - 1
+                });
+                let g = *group_index.entry((s.key.as_str(), &s.postings[..])).or_insert_with(|| {
+                    groups.push(Group { name, cands: resolve::candidates(self.gaz, &s.postings) });
+                    groups.len() - 1
+                });
+                group_of.push(g);
+            }
+        }
+        let cands: Vec<Vec<Cand>> = group_of.iter().map(|&g| groups[g].cands.clone()).collect();
         let demonyms: Vec<Vec<Cand>> = context
             .iter()
             .map(|&p| resolve::candidates(self.gaz, &[Posting { place: p, main: true, lowercase_ok: true }]))
@@ -266,6 +299,7 @@ impl Places {
         let mut weight: Vec<f64> = spots.iter().map(|s| if plausible(s) { base_weight(s) } else { 0.0 }).collect();
         // First reading of each spot: its candidates by prior.
         let mut probs: Vec<Vec<f64>> = cands.iter().map(|c| resolve::softmax(c.iter().map(|c| c.prior))).collect();
+        let names: Vec<String> = names.into_iter().map(str::to_string).collect();
         let mut out: Vec<Resolved> = spots
             .into_iter()
             .zip(cands)
@@ -286,24 +320,27 @@ impl Places {
         // to the places the previous pass kept.
         let passes = resolve::weights().passes.max(1);
         let demonym_weight = resolve::weights().demonym;
-        let mut firsts: Vec<(String, PlaceInfo<'static>)> = Vec::new();
+        let mut kept = resolve::Kept::default();
         for pass in 0..passes {
             let mass = resolve::Mass::of(
-                out.iter()
+                group_of
+                    .iter()
                     .zip(&probs)
                     .zip(&weight)
-                    .map(|((r, p), w)| (r.spot.key.as_str(), &r.cands[..], &p[..], *w))
+                    .map(|((&g, p), w)| (names[groups[g].name as usize].as_str(), &groups[g].cands[..], &p[..], *w))
                     .chain(demonyms.iter().map(|c| ("", &c[..], &one[..], demonym_weight))),
             );
-            let others_of = |key: &str| -> Vec<PlaceInfo<'static>> {
-                firsts.iter().filter(|(k, _)| k != key).map(|(_, p)| *p).collect()
-            };
+            let mut bases: Vec<Option<(Vec<f64>, Vec<f64>)>> = vec![None; groups.len()];
             for (i, r) in out.iter_mut().enumerate() {
-                choose(r, &mass.context(&r.spot.key), &others_of(&r.spot.key), &containers[i]);
+                let (g, n) = (&groups[group_of[i]], group_of[i]);
+                let focus = mass.context(&names[g.name as usize]);
+                let base = bases[n].get_or_insert_with(|| group_base(&g.cands, &focus, &kept, g.name));
+                choose(r, &base.0, &containers[i]);
             }
             one_sense_per_name(&mut out);
             for (i, r) in out.iter_mut().enumerate() {
-                assess(r, &mass.context(&r.spot.key), &others_of(&r.spot.key), &containers[i]);
+                let near = bases[group_of[i]].as_ref().map_or(&[][..], |b| &b.1[..]);
+                assess(r, &mass.context(&r.spot.key), near, &containers[i]);
             }
             if pass + 1 < passes {
                 probs = out.iter().map(|r| resolve::softmax(r.scores.iter().copied())).collect();
@@ -313,11 +350,13 @@ impl Places {
                         *w = base_weight(&r.spot) * placeness(r.evidence);
                     }
                 }
-                firsts = out
-                    .iter()
-                    .filter(|r| r.kept() && r.role == PlaceRole::Location && !r.cands.is_empty())
-                    .map(|r| (r.spot.key.clone(), r.cands[r.chosen].info))
-                    .collect();
+                kept = resolve::Kept::new(
+                    out.iter()
+                        .zip(&group_of)
+                        .filter(|(r, _)| r.kept() && r.role == PlaceRole::Location && !r.cands.is_empty())
+                        .map(|(r, &g)| (groups[g].name, r.cands[r.chosen].info))
+                        .collect(),
+                );
             }
         }
         // A place named in a container it does not lie in is put at the container.
@@ -398,7 +437,7 @@ fn placeness(evidence: f64) -> f64 {
 /// an explicit container gave it ("Parkland, Florida ... Parkland").
 /// Mentions with a container of their own keep theirs.
 fn one_sense_per_name(out: &mut [Resolved]) {
-    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, r) in out.iter().enumerate() {
         if !r.cands.is_empty() && !r.scores.is_empty() {
             groups.entry(r.spot.key.as_str()).or_default().push(i);
@@ -410,7 +449,7 @@ fn one_sense_per_name(out: &mut [Resolved]) {
         let best = match contained {
             Some(&i) => out[i].cands[out[i].chosen].info.id,
             None => {
-                let mut votes: HashMap<PlaceId, f64> = HashMap::new();
+                let mut votes: HashMap<PlaceId, f64> = HashMap::default();
                 for &i in members {
                     let r = &out[i];
                     for (c, p) in r.cands.iter().zip(resolve::softmax(r.scores.iter().copied())) {
@@ -433,27 +472,43 @@ fn one_sense_per_name(out: &mut [Resolved]) {
     }
 }
 
+/// The candidates of one name (with one list of postings).
+struct Group {
+    name: u32,
+    cands: Vec<Cand>,
+}
+
+/// The scores of a name's candidates before the cues of each mention
+/// ([`resolve::page_score`]), and their closeness to the places kept under
+/// other names.
+fn group_base(cands: &[Cand], focus: &Focus<'_>, kept: &resolve::Kept, name: u32) -> (Vec<f64>, Vec<f64>) {
+    let near: Vec<f64> = cands.iter().map(|c| kept.nearby(&c.info, name)).collect();
+    (cands.iter().zip(&near).map(|(c, n)| resolve::page_score(c, focus, *n)).collect(), near)
+}
+
 /// Scores the candidates of a resolved spot and picks the best.
-fn choose(r: &mut Resolved, focus: &Focus<'_>, others: &[PlaceInfo<'static>], contained: &[bool]) {
+fn choose(r: &mut Resolved, base: &[f64], contained: &[bool]) {
     if r.cands.is_empty() {
         return;
     }
     r.scores = r
         .cands
         .iter()
+        .zip(base)
         .enumerate()
-        .map(|(k, c)| resolve::score(c, &r.spot, focus, others, contained.get(k).copied().unwrap_or(false)))
+        .map(|(k, (c, b))| resolve::score(*b, c, &r.spot, contained.get(k).copied().unwrap_or(false)))
         .collect();
     r.chosen = (0..r.cands.len()).max_by(|&a, &b| r.scores[a].total_cmp(&r.scores[b]).then(b.cmp(&a))).unwrap_or(0);
     r.contained = contained.get(r.chosen).copied().unwrap_or(false);
 }
 
 /// The evidence that a resolved spot is a place, and its role, for the
-/// candidate it was given.
-fn assess(r: &mut Resolved, focus: &Focus<'_>, others: &[PlaceInfo<'static>], contained: &[bool]) {
+/// candidate it was given (`near`: each candidate's closeness to the
+/// page's other places).
+fn assess(r: &mut Resolved, focus: &Focus<'_>, near: &[f64], contained: &[bool]) {
     let Some(c) = r.cands.get(r.chosen) else { return };
     r.contained = contained.get(r.chosen).copied().unwrap_or(false);
-    r.evidence = resolve::evidence(c, &r.spot, focus, others, r.contained);
+    r.evidence = resolve::evidence(c, &r.spot, focus, near.get(r.chosen).copied().unwrap_or(0.0), r.contained);
     let f = &r.spot.feats;
     let speaker = f.verb_after || f.metonym_before;
     // A seat of power ("le Kremlin") is its institution unless the text is
@@ -541,7 +596,7 @@ fn demonym_places(gaz: &Gazetteer<'_>, lex: &Lexicon) -> HashMap<String, (PlaceI
         .map_while(|i| gaz.place(i).filter(|p| p.kind == PlaceKind::Country))
         .filter_map(|p| Some((p.country?, p.id)))
         .collect();
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (form, (target, capital)) in &lex.demonyms {
         let place = if target.len() == 2 && target.bytes().all(|b| b.is_ascii_uppercase()) {
             countries.get(target.as_str()).copied()

@@ -11,7 +11,7 @@
 //! separate tally of evidence (cues, capitalisation, person-name shapes,
 //! population, context); see [`evidence`]. The weights are in [`WEIGHTS`].
 
-use std::collections::HashMap;
+use super::hash::Map as HashMap;
 
 use warlog_gazetteer::{Gazetteer, PlaceInfo, PlaceKind, Posting};
 use warlog_model::{Place, PlacePrecision, alpha2_to_alpha3, haversine_km};
@@ -167,12 +167,12 @@ pub fn weights() -> &'static Weights {
 /// does not vote for its own reading ("Georgia, Georgia, Georgia" makes no
 /// focus on either Georgia).
 #[derive(Debug, Default)]
-pub struct Mass {
+pub struct Mass<'k> {
     country: HashMap<&'static str, f64>,
     admin1: HashMap<u16, f64>,
     admin2: HashMap<u32, f64>,
     total: f64,
-    by_key: HashMap<String, KeyMass>,
+    by_key: HashMap<&'k str, KeyMass>,
 }
 
 #[derive(Debug, Default)]
@@ -183,15 +183,15 @@ struct KeyMass {
     total: f64,
 }
 
-impl Mass {
+impl<'k> Mass<'k> {
     /// From `(key, candidates, probabilities, weight)` per spot.
-    pub fn of<'a>(spots: impl Iterator<Item = (&'a str, &'a [Cand], &'a [f64], f64)>) -> Mass {
+    pub fn of<'a: 'k>(spots: impl Iterator<Item = (&'a str, &'a [Cand], &'a [f64], f64)>) -> Mass<'k> {
         let mut m = Mass::default();
         for (key, cands, probs, weight) in spots {
             if weight <= 0.0 || cands.is_empty() {
                 continue;
             }
-            let own = m.by_key.entry(key.to_string()).or_default();
+            let own = m.by_key.entry(key).or_default();
             for (c, p) in cands.iter().zip(probs) {
                 let w = weight * p;
                 if let Some(cc) = c.info.country {
@@ -223,7 +223,7 @@ impl Mass {
 /// first-order division among the document's other names.
 #[derive(Debug)]
 pub struct Focus<'m> {
-    mass: &'m Mass,
+    mass: &'m Mass<'m>,
     own: Option<&'m KeyMass>,
 }
 
@@ -285,12 +285,42 @@ pub fn contains(outer: &PlaceInfo<'_>, inner: &PlaceInfo<'_>) -> bool {
     }
 }
 
-/// Closeness bonus of a candidate to the other places of the document; a
-/// region gets it for containing them ("Georgia" with Atlanta nearby is
-/// the US state).
-pub fn nearby(c: &PlaceInfo<'_>, others: &[PlaceInfo<'static>]) -> f64 {
+/// The places the previous pass kept, each with the name it was kept
+/// under and how many mentions kept it: what [`Kept::nearby`] measures a
+/// candidate against.
+#[derive(Debug, Default)]
+pub struct Kept {
+    places: Vec<(PlaceInfo<'static>, u32, usize)>,
+}
+
+impl Kept {
+    /// From `(name, place)`, one entry per mention kept.
+    pub fn new(mut places: Vec<(u32, PlaceInfo<'static>)>) -> Kept {
+        places.sort_by_key(|(n, p)| (p.id, *n));
+        let mut out: Vec<(PlaceInfo<'static>, u32, usize)> = Vec::new();
+        for (n, p) in places {
+            match out.last_mut() {
+                Some((q, m, count)) if q.id == p.id && *m == n => *count += 1,
+                _ => out.push((p, n, 1)),
+            }
+        }
+        Kept { places: out }
+    }
+
+    /// Closeness bonus of a candidate of name `name` to the places kept
+    /// under the other names; a region gets it for containing them
+    /// ("Georgia" with Atlanta nearby is the US state), counting mentions.
+    pub fn nearby(&self, c: &PlaceInfo<'_>, name: u32) -> f64 {
+        nearby(c, self.places.iter().filter(|(_, n, _)| *n != name).map(|(p, _, k)| (p, *k)))
+    }
+}
+
+/// Mean radius of the Earth as [`haversine_km`] has it, per degree of latitude.
+const KM_PER_DEGREE: f64 = 6371.0088 * std::f64::consts::PI / 180.0;
+
+fn nearby<'a>(c: &PlaceInfo<'_>, others: impl Iterator<Item = (&'a PlaceInfo<'static>, usize)>) -> f64 {
     if c.kind.is_region() || c.kind == PlaceKind::Admin2 {
-        let inside = others.iter().filter(|o| !o.kind.is_region() && contains(c, o)).count();
+        let inside: usize = others.filter(|(o, _)| !o.kind.is_region() && contains(c, o)).map(|(_, n)| n).sum();
         return match inside {
             0 => 0.0,
             1 => 1.5,
@@ -298,7 +328,7 @@ pub fn nearby(c: &PlaceInfo<'_>, others: &[PlaceInfo<'static>]) -> f64 {
         };
     }
     let mut best: f64 = 0.0;
-    for o in others {
+    for (o, _) in others {
         let b = match o.kind {
             PlaceKind::Area => {
                 if o.bbox.is_some_and(|b| b.contains(c.lat, c.lon)) {
@@ -314,6 +344,9 @@ pub fn nearby(c: &PlaceInfo<'_>, others: &[PlaceInfo<'static>]) -> f64 {
                     0.0
                 }
             }
+            // Two places a latitude apart are at least that far apart: most
+            // pairs need no trigonometry (the margin covers rounding).
+            _ if (c.lat - o.lat).abs() * KM_PER_DEGREE > 601.0 => 0.0,
             _ => {
                 let d = haversine_km(c.lat, c.lon, o.lat, o.lon);
                 if d < 30.0 {
@@ -355,21 +388,26 @@ pub fn cue_fit(c: &PlaceInfo<'_>, spot: &Spot) -> f64 {
     fit
 }
 
-/// The full score of a candidate.
-pub fn score(c: &Cand, spot: &Spot, focus: &Focus<'_>, others: &[PlaceInfo<'static>], contained: bool) -> f64 {
+/// The score of a candidate from the page alone: its prior, the page's
+/// focus and its closeness `near` to the other places kept ([`Kept::nearby`]).
+pub fn page_score(c: &Cand, focus: &Focus<'_>, near: f64) -> f64 {
     let w = weights();
     c.prior
         + w.focus * focus.share(c.info.country)
         + w.admin1 * focus.admin1_share(c.info.admin1)
         + w.admin2 * focus.admin2_share(c.info.admin2)
-        + w.nearby * nearby(&c.info, others)
-        + cue_fit(&c.info, spot)
-        + if contained { w.container } else { 0.0 }
+        + w.nearby * near
+}
+
+/// The full score of a candidate: its [`page_score`] and the cues of this
+/// mention.
+pub fn score(page: f64, c: &Cand, spot: &Spot, contained: bool) -> f64 {
+    page + cue_fit(&c.info, spot) + if contained { weights().container } else { 0.0 }
 }
 
 /// The evidence that a spot, resolved to `c`, names a place. Metonyms are
 /// decided apart (they are kept as actors whatever this says).
-pub fn evidence(c: &Cand, spot: &Spot, focus: &Focus<'_>, others: &[PlaceInfo<'static>], contained: bool) -> f64 {
+pub fn evidence(c: &Cand, spot: &Spot, focus: &Focus<'_>, near: f64, contained: bool) -> f64 {
     let w = weights();
     let f = &spot.feats;
     let own_region_name = c.main && matches!(c.info.kind, PlaceKind::Country | PlaceKind::Area | PlaceKind::Capital);
@@ -427,7 +465,7 @@ pub fn evidence(c: &Cand, spot: &Spot, focus: &Focus<'_>, others: &[PlaceInfo<'s
     if contained {
         e += 2.0;
     }
-    e += 0.8 * nearby(&c.info, others);
+    e += 0.8 * near;
     e += w.evidence_admin1 * focus.admin1_share(c.info.admin1);
     e += if c.main { 0.5 } else { -0.5 };
     e += w.evidence_offset;

@@ -7,12 +7,12 @@
 //! gazetteer, and ends on a capitalised word. Nothing is decided here: the
 //! features feed [`super::resolve`].
 
-use std::collections::HashSet;
+use super::hash::Set as HashSet;
 
-use warlog_gazetteer::{Gazetteer, PlaceKind, Posting, key};
+use warlog_gazetteer::{Gazetteer, PlaceKind, Posting, key, key_into};
 use warlog_model::Span;
 
-use super::lexicon::{Cue, Direction, LangLists, Lexicon, MetonymCue, norm};
+use super::lexicon::{Cue, Direction, LangLists, Lexicon, MetonymCue, norm, norm_into};
 use crate::token::{Token, TokenKind, tokenize};
 
 /// Longest name tried, in words ("Saint-Pierre-et-Miquelon" is one word).
@@ -94,12 +94,23 @@ pub struct Spot {
 pub(crate) struct Region<'t> {
     pub text: &'t str,
     pub tokens: Vec<Token>,
-    /// Folded text of each token.
-    pub folded: Vec<String>,
+    /// [`norm`] and [`key`] of every token: for a lowercase ASCII word
+    /// (most words) both are its text; for others, `strings[a..b]` and
+    /// `strings[b..c]` with `bounds[i] = (a, b, c)` (one buffer, not a
+    /// string per word).
+    strings: String,
+    bounds: Vec<(u32, u32, u32)>,
     /// A sentence starts at this token.
     pub starts: Vec<bool>,
     /// Sentence number of each token.
     pub sentence: Vec<usize>,
+}
+
+/// A token whose [`norm`] and [`key`] are its own text.
+const PLAIN: (u32, u32, u32) = (u32::MAX, u32::MAX, u32::MAX);
+
+fn plain(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 fn is_boundary_punct(s: &str) -> bool {
@@ -129,7 +140,20 @@ fn is_boundary_punct(s: &str) -> bool {
 impl<'t> Region<'t> {
     pub fn new(text: &'t str, span: Span, first_sentence: usize) -> Region<'t> {
         let tokens = tokenize(text, span);
-        let folded: Vec<String> = tokens.iter().map(|t| norm(t.text(text))).collect();
+        let mut strings = String::with_capacity(2 * span.len());
+        let bounds = tokens
+            .iter()
+            .map(|t| {
+                if plain(t.text(text)) {
+                    return PLAIN;
+                }
+                let a = strings.len() as u32;
+                norm_into(t.text(text), &mut strings);
+                let b = strings.len() as u32;
+                key_into(t.text(text), &mut strings);
+                (a, b, strings.len() as u32)
+            })
+            .collect();
         let mut starts = vec![false; tokens.len()];
         let mut sentence = vec![first_sentence; tokens.len()];
         let mut current = first_sentence;
@@ -146,7 +170,23 @@ impl<'t> Region<'t> {
             starts[i] = start;
             sentence[i] = current;
         }
-        Region { text, tokens, folded, starts, sentence }
+        Region { text, tokens, strings, bounds, starts, sentence }
+    }
+
+    /// The [`norm`] form of token `i`.
+    pub fn folded(&self, i: usize) -> &str {
+        match self.bounds[i] {
+            PLAIN => self.tokens[i].text(self.text),
+            (a, b, _) => &self.strings[a as usize..b as usize],
+        }
+    }
+
+    /// The lookup [`key`] of token `i`.
+    pub fn key(&self, i: usize) -> &str {
+        match self.bounds[i] {
+            PLAIN => self.tokens[i].text(self.text),
+            (_, b, c) => &self.strings[b as usize..c as usize],
+        }
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -181,7 +221,7 @@ impl<'t> Region<'t> {
             if self.tokens[j].kind != TokenKind::Word {
                 break;
             }
-            out.push(self.folded[j].as_str());
+            out.push(self.folded(j));
         }
         out.reverse();
         out
@@ -195,7 +235,7 @@ impl<'t> Region<'t> {
             if self.starts[j] || self.tokens[j].kind != TokenKind::Word {
                 break;
             }
-            out.push(self.folded[j].as_str());
+            out.push(self.folded(j));
             j += 1;
         }
         out
@@ -247,8 +287,15 @@ pub(crate) fn strong(gaz: &Gazetteer<'_>, postings: &[Posting]) -> bool {
         .any(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Area | PlaceKind::Capital))
 }
 
-/// Finds the spots of one region.
-pub(crate) fn spot_region(gaz: &Gazetteer<'_>, region: &Region<'_>, region_index: usize) -> Vec<Spot> {
+/// Finds the spots of one region. `heads` are the gazetteer's
+/// [`Gazetteer::lowercase_heads`]: a lowercase word starts a name only when
+/// it is one of them, so most words of a text cost no lookup.
+pub(crate) fn spot_region(
+    gaz: &Gazetteer<'_>,
+    heads: &HashSet<String>,
+    region: &Region<'_>,
+    region_index: usize,
+) -> Vec<Spot> {
     let r = region;
     let n = r.tokens.len();
     let mut spots = Vec::new();
@@ -259,7 +306,11 @@ pub(crate) fn spot_region(gaz: &Gazetteer<'_>, region: &Region<'_>, region_index
             continue;
         }
         let cap = r.capitalised(i);
-        let article = !cap && ARTICLES.contains(&r.folded[i].as_str()) && r.capitalised(i + 1);
+        let article = !cap && ARTICLES.contains(&r.folded(i)) && r.capitalised(i + 1);
+        if !(cap || article || may_head(r, i, heads)) {
+            i += 1;
+            continue;
+        }
         let mut best: Option<(usize, String, Vec<Posting>)> = None;
         let mut j = i;
         let mut words = 1;
@@ -314,13 +365,22 @@ pub(crate) fn spot_region(gaz: &Gazetteer<'_>, region: &Region<'_>, region_index
     spots
 }
 
+/// Whether a name the gazetteer allows to start lowercase may start at
+/// word `i`: the first word of its key, with or without a possessive
+/// ("bande's de Gaza" keys as "bandes de gaza"), is such a name's head.
+fn may_head(r: &Region<'_>, i: usize, heads: &HashSet<String>) -> bool {
+    let t = r.tokens[i].span;
+    let head = |k: &str| heads.contains(k.split(' ').next().unwrap_or(""));
+    head(r.key(i)) || (name_end(r, i) != t.end && head(&key(&r.text[t.start..name_end(r, i)])))
+}
+
 /// Fills the features of the spots of one region.
 pub(crate) fn describe(
     spots: &mut [Spot],
     region: &Region<'_>,
     lex: &Lexicon,
     lists: &LangLists,
-    lower: &HashSet<String>,
+    lower: &HashSet<&str>,
 ) {
     let r = region;
     let starts: HashSet<usize> = spots.iter().map(|s| s.first).collect();
@@ -337,7 +397,7 @@ pub(crate) fn describe(
             && !strong_starts.contains(&(s.last + 1));
         f.stop_words = s.words > 1 && s.key.split(' ').all(|w| lex.stop.contains(w));
         f.sentence_initial = r.starts[s.first];
-        f.lowercase_elsewhere = s.words == 1 && lower.contains(&s.key);
+        f.lowercase_elsewhere = s.words == 1 && lower.contains(s.key.as_str());
 
         let before = r.words_before(s.first, 5);
         let stripped = strip_articles(&before);
@@ -367,12 +427,12 @@ pub(crate) fn describe(
         f.next_cap = r.informative_capital(next)
             && !r.newline_before(next)
             && !starts.contains(&next)
-            && lists.cues.get(&r.folded[next]).is_none_or(|c| *c != Cue::AdminAfter);
+            && lists.cues.get(r.folded(next)).is_none_or(|c| *c != Cue::AdminAfter);
         f.prev_cap = s.first > 0
             && r.informative_capital(s.first - 1)
             && !ends.contains(&(s.first - 1))
-            && !lex.stop.contains(&key(&r.folded[s.first - 1]))
-            && !lists.cues.contains_key(&r.folded[s.first - 1]);
+            && !lex.stop.contains(&key(r.folded(s.first - 1)))
+            && !lists.cues.contains_key(r.folded(s.first - 1));
     }
     link_lists(spots, r);
 }
@@ -403,8 +463,8 @@ fn in_stop_phrase(r: &Region<'_>, first: usize, last: usize, key: &str, lex: &Le
     })
 }
 
-fn key_of(r: &Region<'_>, i: usize) -> String {
-    key(r.tokens[i].text(r.text))
+fn key_of<'r>(r: &'r Region<'_>, i: usize) -> &'r str {
+    r.key(i)
 }
 
 /// The word token right before `i` (none across a sentence start or
@@ -426,7 +486,7 @@ fn person_before(r: &Region<'_>, first: usize, lex: &Lexicon) -> bool {
     }
     let prev = first - 1;
     if r.is_word(prev) {
-        return r.capitalised(prev) && lex.given.contains(&key_of(r, prev));
+        return r.capitalised(prev) && lex.given.contains(key_of(r, prev));
     }
     // "Tyrise M. Bell": a capital letter and a dot.
     let dot = r.tokens[prev].kind == TokenKind::Punct && r.tokens[prev].text(r.text) == ".";
@@ -441,8 +501,8 @@ fn person_before(r: &Region<'_>, first: usize, lex: &Lexicon) -> bool {
 fn starts_name(r: &Region<'_>, i: usize, lex: &Lexicon, lists: &LangLists) -> bool {
     r.informative_capital(i)
         && !r.newline_before(i)
-        && !lex.stop.contains(&key_of(r, i))
-        && !lists.cues.contains_key(&r.folded[i])
+        && !lex.stop.contains(key_of(r, i))
+        && !lists.cues.contains_key(r.folded(i))
 }
 
 /// Spots in a list ("Goranboy, Terter et Agdam") share the cue and
@@ -453,7 +513,7 @@ fn link_lists(spots: &mut [Spot], r: &Region<'_>) {
         if a.region != b.region || a.sentence != b.sentence || b.first <= a.last {
             continue;
         }
-        let between: Vec<&str> = (a.last + 1..b.first).map(|t| r.folded[t].as_str()).collect();
+        let between: Vec<&str> = (a.last + 1..b.first).map(|t| r.folded(t)).collect();
         let joins = !between.is_empty()
             && between.len() <= 2
             && between.iter().all(|w| matches!(*w, "," | "et" | "and" | "ou" | "or" | "&" | "/"));
@@ -522,7 +582,7 @@ fn title_before(r: &Region<'_>, first: usize, lists: &LangLists) -> bool {
     let prev = first - 1;
     let is_title = |w: &str| lists.cues.get(w) == Some(&Cue::Title);
     if r.tokens[prev].kind == TokenKind::Punct && r.tokens[prev].text(r.text) == "." && prev > 0 {
-        let w = &r.folded[prev - 1];
+        let w = r.folded(prev - 1);
         return r.is_word(prev - 1) && (is_title(&format!("{w}.")) || is_title(w));
     }
     if !r.is_word(prev) {

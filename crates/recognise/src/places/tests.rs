@@ -259,3 +259,41 @@ fn resolve_spans_finds_the_place_inside_a_longer_name() {
     let got = places().resolve_spans(text, &[Span::new(21, 36)], "en");
     assert_eq!(got[0].as_ref().unwrap().place.geonameid, Some(292223));
 }
+
+#[test]
+fn lowercase_names_start_only_at_their_heads() {
+    // "mer Noire" starts lowercase and is found; the lowercase words around
+    // it cost no lookup, and a lowercase head alone is no place.
+    let text = "Un navire a coulé en mer Noire, loin de la mer.";
+    let found = find(text, "fr");
+    assert!(near(at(&found, text, "mer Noire"), 43.0, 35.0, 50.0));
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn continents_carry_geonames_ids_and_demonyms_resolve_to_them() {
+    let text = "European leaders met in Africa. Trade with Asia grew.";
+    let found = find(text, "en");
+    assert_eq!(at(&found, text, "Africa").place.geonameid, Some(6255146));
+    assert_eq!(at(&found, text, "Asia").place.geonameid, Some(6255147));
+    // A demonym is context, not a place; given as a name, it is its continent.
+    assert!(!found.iter().any(|m| m.span.slice(text) == "European"));
+    let got = places().resolve_spans(text, &[Span::new(0, 8)], "en");
+    assert_eq!(got[0].as_ref().map(|m| m.place.geonameid), Some(Some(6255148)));
+}
+
+#[test]
+fn closeness_ignores_far_latitudes_and_counts_mentions() {
+    let gaz = places().gazetteer();
+    let place = |id: u32| gaz.by_geonameid(id).expect("place");
+    let (ganja, barda, kyiv) = (place(586523), place(587057), place(703448));
+    let kept = super::resolve::Kept::new(vec![(1, barda), (2, kyiv)]);
+    // Barda is under 100 km from Ganja; Kyiv far beyond 600 km; a place's
+    // own name does not count.
+    assert_eq!(kept.nearby(&ganja, 0), 2.0);
+    assert_eq!(kept.nearby(&ganja, 1), 0.0);
+    let azerbaijan = place(587116);
+    let one = super::resolve::Kept::new(vec![(1, barda)]);
+    let two = super::resolve::Kept::new(vec![(1, barda), (1, barda)]);
+    assert_eq!((one.nearby(&azerbaijan, 0), two.nearby(&azerbaijan, 0)), (1.5, 2.5));
+}
