@@ -128,6 +128,10 @@ pub enum Grammar {
     DeathNoun,
     /// "proche de": a landmark.
     Proximity,
+    /// "leur", "lui": an object pronoun before a French verb.
+    ObjectPronoun,
+    /// "et", "and": joins two verbs that share a subject.
+    Coordinator,
 }
 
 /// A territory held by a party other than the state it lies in.
@@ -262,6 +266,8 @@ impl Lexicons {
                     Some("origin") => Grammar::Origin,
                     Some("death_noun") => Grammar::DeathNoun,
                     Some("proximity") => Grammar::Proximity,
+                    Some("object_pronoun") => Grammar::ObjectPronoun,
+                    Some("coordinator") => Grammar::Coordinator,
                     _ => continue,
                 };
                 if let Some(w) = r.first() {

@@ -190,10 +190,13 @@ impl Extractor {
         let clause = cand.clause;
         let denial = view.cues.iter().find(|c| c.value == Cue::Deny && c.start >= clause.start && c.start < clause.end);
         let denier = denial.and_then(|d| atts.iter().find(|a| a.cue == Cue::Deny && a.cue_at == d.start));
-        let att = attribution_for(view, atts, clause).or(inherited);
+        let own = attribution_for(view, atts, clause);
+        let att = own.or(inherited);
+        // An inherited source was named in another sentence: none of this
+        // sentence's parties is it.
         let (source, source_span, source_actor) = match (denier, att) {
             (Some(d), _) => (d.source.clone(), d.span, d.actor_index),
-            (None, Some(a)) => (a.source.clone(), a.span, a.actor_index),
+            (None, Some(a)) => (a.source.clone(), a.span, own.and(a.actor_index)),
             (None, None) => (Source::Outlet, None, None),
         };
         let hedged = att.is_some_and(|a| matches!(a.cue, Cue::SourceHedged | Cue::SayHedged))
@@ -308,9 +311,12 @@ impl Extractor {
                 made.push(c);
             }
         }
+        let own_claims = made.len();
         for co in co_sources {
-            let copies: Vec<Claim> =
-                made.iter().map(|c| Claim { source: co.source.clone(), source_span: co.span, ..c.clone() }).collect();
+            let copies: Vec<Claim> = made[..own_claims]
+                .iter()
+                .map(|c| Claim { source: co.source.clone(), source_span: co.span, ..c.clone() })
+                .collect();
             made.extend(copies);
         }
         out.extend(made);
@@ -655,27 +661,30 @@ fn inherited_attributions(
                 })
             })
             .cloned();
-        // A caption's side marker ("côté arménien").
+        // A caption's side marker ("côté arménien"): the last one before it,
+        // else the first of its segment (a header may follow a first line).
         let segment = &input.segments[view.sentence.segment];
         let side = if matches!(segment.kind, SegmentKind::Caption | SegmentKind::Social) {
-            views
+            let markers: Vec<(usize, &sentence::Located<warlog_recognise::actors::ActorMention>)> = views
                 .iter()
-                .filter(|(v, _, _)| v.sentence.segment == view.sentence.segment)
-                .flat_map(|(v, l, _)| {
+                .enumerate()
+                .filter(|(_, (v, _, _))| v.sentence.segment == view.sentence.segment)
+                .flat_map(|(j, (v, l, _))| {
                     v.actors
                         .iter()
                         .filter(move |a| a.value.country.is_some() && lex.is(l, v.word(a.start), Grammar::SideMarker))
+                        .map(move |a| (j, a))
                 })
-                .next()
-                .and_then(|a| {
-                    Some(Attribution {
-                        source: Source::Party(a.value.actor()?),
-                        span: Some(a.span),
-                        cue_at: 0,
-                        cue: Cue::Say,
-                        actor_index: None,
-                    })
+                .collect();
+            markers.iter().rev().find(|(j, _)| *j <= k).or(markers.first()).map(|(_, a)| *a).and_then(|a| {
+                Some(Attribution {
+                    source: Source::Party(a.value.actor()?),
+                    span: Some(a.span),
+                    cue_at: 0,
+                    cue: Cue::Say,
+                    actor_index: None,
                 })
+            })
         } else {
             None
         };
@@ -754,3 +763,6 @@ fn default_region(input: &Input<'_>) -> Option<Place> {
     }
     counts.into_iter().max_by_key(|(_, n)| *n).map(|(p, _)| p.clone())
 }
+
+#[cfg(test)]
+mod tests;
