@@ -232,7 +232,8 @@ impl ActorLexicon {
                 }
             }
             let picks = qualifying_designators(ws, &designators, start, end, english);
-            let Some(code) = self.choose_code(&picks, &designators) else {
+            let chosen = self.choose_code(&picks, &designators);
+            let Some(code) = chosen.map(|c| if noun.role == Role::ArmedGroup { self.non_state(c) } else { c }) else {
                 out.push(ActorMention {
                     span: Span::new(ws[start].span.start, ws[end - 1].span.end),
                     country: None,
@@ -288,6 +289,14 @@ impl ActorLexicon {
             }
         }
         kept
+    }
+
+    /// The party that fields a state's people in arms outside its army:
+    /// "séparatistes arméniens", "Armenian rebels" are the Karabakh
+    /// Armenians' (ART), not the Republic of Armenia's, when the
+    /// precedence list names a party more specific than the state.
+    fn non_state(&self, code: String) -> String {
+        self.precedence.iter().find(|(_, lo)| *lo == code).map_or(code, |(hi, _)| hi.clone())
     }
 
     /// One code out of the designators that qualify a noun.
@@ -422,6 +431,15 @@ mod tests {
     fn the_more_specific_party_wins() {
         let got = found("les forces séparatistes arméniennes du Haut-Karabakh", "fr");
         assert_eq!(got[0].1, "ART:military");
+    }
+
+    #[test]
+    fn armed_groups_of_a_state_with_a_more_specific_party_are_that_party() {
+        assert_eq!(found("les séparatistes arméniens", "fr")[0].1, "ART:armed_group");
+        assert_eq!(found("Armenian separatists", "en")[0].1, "ART:armed_group");
+        // The state's own army stays the state's.
+        assert_eq!(found("les forces arméniennes", "fr")[0].1, "ARM:military");
+        assert_eq!(found("des rebelles syriens", "fr")[0].1, "SYR:armed_group");
     }
 
     #[test]
