@@ -160,3 +160,37 @@ fn a_speaker_whose_country_is_not_given_is_no_known_party() {
     let got = claims("Des tirs ont visé la ville, selon un journaliste de l'AFP.", "fr");
     assert_eq!(got[0].source.to_string(), "FRA:media");
 }
+
+#[test]
+fn a_running_total_counts_the_losses_of_the_side_it_names() {
+    // Counted by the Karabakh ministry, "Armenian" soldiers are its own.
+    let text = "Le ministère de la Défense du Haut-Karabakh a annoncé que 480 soldats arméniens ont été tués depuis le début de la guerre.";
+    let got = claims(text, "fr");
+    let tally = got.iter().find(|c| c.event_type.as_str() == "casualty_tally").expect("a tally");
+    assert_eq!(actors_of(tally).1, "ART:military");
+    // An enemy's losses stay the enemy's.
+    let text = "The Ukrainian army said 300 Russian soldiers had been killed since the start of the war.";
+    let got = claims(text, "en");
+    let tally = got.iter().find(|c| c.event_type.as_str() == "casualty_tally").expect("a tally");
+    assert_eq!(actors_of(tally).1, "RUS:military");
+}
+
+#[test]
+fn a_hedge_far_after_the_trigger_qualifies_something_else() {
+    for (text, lang) in [
+        (
+            "Des combats opposaient les forces arméniennes et azerbaïdjanaises, en violation d'une trêve humanitaire censée être en vigueur.",
+            "fr",
+        ),
+        (
+            "Russian and Ukrainian forces clashed near the town in breach of a humanitarian truce that was reportedly in force.",
+            "en",
+        ),
+    ] {
+        let got = claims(text, lang);
+        let clash = got.iter().find(|c| c.event_type.as_str() == "armed_clash").expect("a clash");
+        assert_eq!(clash.stance, warlog_model::Stance::Asserted, "{text}");
+    }
+    let got = claims("Des frappes auraient visé la ville.", "fr");
+    assert_eq!(got[0].stance, warlog_model::Stance::Hedged);
+}
