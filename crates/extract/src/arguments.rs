@@ -57,39 +57,61 @@ pub fn actors(
             }
         }
     }
-    // Passive: "a été bombardée par les forces X" / "bombed by X".
-    let passive = (t0.saturating_sub(3)..t0).any(|i| lex.is(lang, word(i), Grammar::Passive));
-    let agent_word = (t1..(t1 + 3).min(view.words.len())).find(|&i| lex.is(lang, word(i), Grammar::Agent));
-    if passive || agent_word.is_some() {
-        let agent = agent_word.and_then(|a| {
-            (0..view.actors.len()).find(|&i| usable(i) && view.actors[i].start > a && view.actors[i].start <= a + 4)
-        });
-        let patient = (0..view.actors.len())
-            .rev()
-            .find(|&i| usable(i) && view.actors[i].end <= t0 && view.actors[i].start >= clause.start);
-        if agent.is_some() || patient.is_some() {
-            return (
-                agent.and_then(|i| actor_for_event(view, i, event_type)),
-                patient.and_then(|i| actor_for_event(view, i, event_type)),
-            );
-        }
-    }
     // Accusation frame: "X accuse Y d'avoir bombardé": Y acts.
     let accused =
         view.words.iter().enumerate().take(t0).rfind(|(_, w)| w.folded.starts_with("accus")).and_then(|(a, _)| {
             (0..view.actors.len()).find(|&i| usable(i) && view.actors[i].start > a && view.actors[i].end <= t0)
         });
-    // Subject: the nearest party before the trigger in its clause; else the
-    // demonym right after a nominal trigger ("un tir de missile arménien");
-    // else, for an attached clause, the main clause's subject.
-    let before = (0..view.actors.len())
-        .rev()
-        .find(|&i| usable(i) && view.actors[i].end <= t0 && view.actors[i].start >= clause.start && Some(i) != accused);
+    // A demonym right after a nominal trigger ("un tir de missile arménien",
+    // "des frappes israéliennes") names who fired — unless it qualifies
+    // what was hit ("des positions azerbaïdjanaises").
     let adjective_after = (0..view.actors.len()).find(|&i| {
         usable(i)
             && view.actors[i].value.form == ActorForm::Adjective
             && view.actors[i].start >= t1
             && view.actors[i].start <= t1 + 3
+            && !qualifies_target(view, lex, lang, view.actors[i].start)
+    });
+    // Passive: "a été bombardée par les forces X" / "bombed by X".
+    let passive = (t0.saturating_sub(3)..t0).any(|i| lex.is(lang, word(i), Grammar::Passive));
+    let agent_word =
+        (t1..(t1 + 3).min(view.words.len())).find(|&i| lex.is(lang, word(i), Grammar::Agent)).filter(|&a| {
+            // "un cessez-le-feu négocié par la Russie": the agent of another
+            // participle; only violence is done by whoever "mène" it.
+            a == t1 || event_type.is_violent()
+        });
+    if passive || agent_word.is_some() {
+        let agent = agent_word.and_then(|a| {
+            (0..view.actors.len()).find(|&i| usable(i) && view.actors[i].start > a && view.actors[i].start <= a + 4)
+        });
+        let patient = (0..view.actors.len()).rev().find(|&i| {
+            usable(i) && view.actors[i].end <= t0 && view.actors[i].start >= clause.start && Some(i) != accused
+        });
+        if agent.is_some() || patient.is_some() {
+            let agent = agent.or(adjective_after).or(accused);
+            let (a1, a2) = (
+                agent.and_then(|i| actor_for_event(view, i, event_type)),
+                patient.and_then(|i| actor_for_event(view, i, event_type)),
+            );
+            // "les unités ont été mises en alerte", "des combattants sont
+            // déplacés": with no one named as doing it, those moved act.
+            if agent.is_none() && matches!(event_type, EventType::Deployment | EventType::Alert) {
+                return (a2, None);
+            }
+            return (a1, a2);
+        }
+    }
+    // Subject: the nearest party before the trigger in its clause (not one
+    // whose death the trigger is, "la mort du ministre lors d'une attaque");
+    // else the demonym right after a nominal trigger; else, for an attached
+    // clause, the main clause's subject.
+    let victim = died(view, lex, lang, clause, t0);
+    let before = (0..view.actors.len()).rev().find(|&i| {
+        usable(i)
+            && view.actors[i].end <= t0
+            && view.actors[i].start >= clause.start
+            && Some(i) != accused
+            && Some(i) != victim
     });
     let main_subject = if clause.opener.is_some() {
         (0..view.actors.len()).find(|&i| usable(i) && view.actors[i].end <= clause.start)
@@ -98,13 +120,49 @@ pub fn actors(
     };
     let agent = accused.or(before).or(adjective_after).or(main_subject);
     // Object: the first party after the trigger in its clause.
-    let patient = (0..view.actors.len()).find(|&i| {
+    let after = (0..view.actors.len()).find(|&i| {
         usable(i) && Some(i) != agent && view.actors[i].start >= t1 && view.actors[i].end <= clause.end.max(t1 + 8)
     });
+    // Those killed before the trigger were hit; a party after it ("tués lors
+    // d'affrontements avec les troupes X", "killed in clashes with X") struck.
+    if let Some(v) = victim {
+        let agent = agent.or(after);
+        return (agent.and_then(|i| actor_for_event(view, i, event_type)), actor_for_event(view, v, event_type));
+    }
+    let patient = after;
     (
         agent.and_then(|i| actor_for_event(view, i, event_type)),
         patient.and_then(|i| actor_for_event(view, i, event_type)),
     )
+}
+
+/// Is the demonym at word `i` qualifying a target noun right before it
+/// ("des positions azerbaïdjanaises", "des localités arméniennes")?
+fn qualifies_target(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, i: usize) -> bool {
+    let Some(set) = lex.target_nouns.get(lang) else { return false };
+    (i.saturating_sub(3)..i).any(|k| set.matches_at(&view.words, k).iter().any(|m| m.end == i))
+}
+
+/// The party whose death a death noun before the trigger names ("la mort du
+/// ministre … lors de l'attaque d'un drone", "the death of the commander in
+/// a strike"): the one hit, not the one striking.
+/// Also the party a casualty figure before the trigger counts ("30
+/// Palestiniens ont été tués dans des frappes", "3 soldiers were killed in").
+fn died(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, clause: Clause, t0: usize) -> Option<usize> {
+    let counted = |a: &crate::sentence::Located<warlog_recognise::actors::ActorMention>| {
+        view.casualties.iter().any(|c| {
+            matches!(c.value.outcome, Outcome::Killed | Outcome::Wounded)
+                && c.start >= clause.start
+                && c.end <= t0
+                && c.start <= a.start
+                && a.end <= c.end
+        })
+    };
+    if let Some(i) = view.actors.iter().position(|a| a.start >= clause.start && a.end <= t0 && counted(a)) {
+        return Some(i);
+    }
+    let noun = (clause.start..t0).rev().find(|&i| lex.is(lang, view.word(i), Grammar::DeathNoun))?;
+    view.actors.iter().position(|a| a.start > noun && a.start <= noun + 3 && a.end <= t0)
 }
 
 /// Who a strike hit, from the noun that names its target ("des tirs sur

@@ -128,6 +128,16 @@ pub enum Grammar {
     DeathNoun,
     /// "proche de": a landmark.
     Proximity,
+    /// "leur", "lui": an object pronoun before a French verb.
+    ObjectPronoun,
+    /// "et", "and": joins two verbs that share a subject.
+    Coordinator,
+    /// "séparatistes", "separatists": a party of a breakaway territory.
+    Separatist,
+    /// "matinée", "night": a part of a day, dated by "du"/"of".
+    TimeNoun,
+    /// "que", "that": opens a reported clause with its own tense.
+    Complementizer,
 }
 
 /// A territory held by a party other than the state it lies in.
@@ -262,6 +272,11 @@ impl Lexicons {
                     Some("origin") => Grammar::Origin,
                     Some("death_noun") => Grammar::DeathNoun,
                     Some("proximity") => Grammar::Proximity,
+                    Some("object_pronoun") => Grammar::ObjectPronoun,
+                    Some("coordinator") => Grammar::Coordinator,
+                    Some("separatist") => Grammar::Separatist,
+                    Some("time_noun") => Grammar::TimeNoun,
+                    Some("complementizer") => Grammar::Complementizer,
                     _ => continue,
                 };
                 if let Some(w) = r.first() {

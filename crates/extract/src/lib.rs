@@ -72,6 +72,8 @@ struct Narrative {
     previous_source: Option<Source>,
     /// The last explicit date and the paragraph it was read in.
     carried: Option<(usize, EventDate)>,
+    /// The date the lead paragraph of the sentence's section gives.
+    lead: Option<EventDate>,
 }
 
 impl Extractor {
@@ -110,8 +112,14 @@ impl Extractor {
         };
         let mut views: Vec<(SentenceView<'_>, &str, Vec<Attribution>)> = Vec::new();
         let mut previous: Option<Source> = None;
+        let region_party = region
+            .as_ref()
+            .and_then(|r| self.lex.territory_at(r.lat, r.lon, input.published.map(|d| d.year())).map(str::to_string));
         for (mut view, lang) in analysed {
             persons.mark(&mut view);
+            if let Some(party) = &region_party {
+                separatists_of(&mut view, &self.lex, lang, party);
+            }
             let atts = attributions(&view, &self.lex, lang, previous.as_ref());
             // The last party heard (a denier too) is who "il" refers to next.
             if let Some(a) = atts.last() {
@@ -120,6 +128,7 @@ impl Extractor {
             views.push((view, lang, atts));
         }
         let inherited = inherited_attributions(input, &views, &self.lex);
+        let leads = lead_dates(input, &views);
 
         // Pass 2: claims.
         for (k, (view, lang, atts)) in views.iter().enumerate() {
@@ -127,6 +136,7 @@ impl Extractor {
             let segment = &input.segments[sentence.segment];
             let lang: &str = lang;
             narrative.previous_source = inherited[k].as_ref().map(|a| a.source.clone());
+            narrative.lead = leads[k];
             let first_new = claims.len();
             let cands = if self.is_background(view, input.published) {
                 Vec::new()
@@ -190,14 +200,20 @@ impl Extractor {
         let clause = cand.clause;
         let denial = view.cues.iter().find(|c| c.value == Cue::Deny && c.start >= clause.start && c.start < clause.end);
         let denier = denial.and_then(|d| atts.iter().find(|a| a.cue == Cue::Deny && a.cue_at == d.start));
-        let att = attribution_for(view, atts, clause).or(inherited);
+        let own = attribution_for(view, atts, clause);
+        let att = own.or(inherited);
+        // An inherited source was named in another sentence: none of this
+        // sentence's parties is it.
         let (source, source_span, source_actor) = match (denier, att) {
             (Some(d), _) => (d.source.clone(), d.span, d.actor_index),
-            (None, Some(a)) => (a.source.clone(), a.span, a.actor_index),
+            (None, Some(a)) => (a.source.clone(), a.span, own.and(a.actor_index)),
             (None, None) => (Source::Outlet, None, None),
         };
         let hedged = att.is_some_and(|a| matches!(a.cue, Cue::SourceHedged | Cue::SayHedged))
-            || SentenceView::in_clause(&view.cues, clause).any(|c| c.value == Cue::Hedge)
+            // A hedge after the trigger hedges it only close by: "censé" far
+            // after qualifies another noun ("en violation d'une trêve censée").
+            || SentenceView::in_clause(&view.cues, clause)
+                .any(|c| c.value == Cue::Hedge && (c.start < trig.start || c.start <= trig.end + 4))
             || view.cues.iter().any(|c| c.value == Cue::Hedge && c.start < trig.start);
         let stance = if cand.held || denial.is_some() {
             Stance::Denied
@@ -308,9 +324,16 @@ impl Extractor {
                 made.push(c);
             }
         }
+        for c in &mut made {
+            let context = c.place.clone().or_else(|| region.cloned());
+            self.foreign_fighters(c, context.as_ref(), year);
+        }
+        let own_claims = made.len();
         for co in co_sources {
-            let copies: Vec<Claim> =
-                made.iter().map(|c| Claim { source: co.source.clone(), source_span: co.span, ..c.clone() }).collect();
+            let copies: Vec<Claim> = made[..own_claims]
+                .iter()
+                .map(|c| Claim { source: co.source.clone(), source_span: co.span, ..c.clone() })
+                .collect();
             made.extend(copies);
         }
         out.extend(made);
@@ -363,7 +386,14 @@ impl Extractor {
             let opponent = claim.actor1.as_ref().and_then(|a1| self.lex.opponent(&a1.country)).map(str::to_string);
             let holder_opposed =
                 holder.clone().filter(|h| claim.actor1.as_ref().is_none_or(|a1| !same_side(h, &a1.country)));
-            let side = if role == Role::Civilians { holder_opposed.or(opponent) } else { opponent.or(holder_opposed) };
+            // Soldiers hit on ground their side's ally holds are that ally's
+            // (Karabakh Armenians' units in Karabakh, not Armenia's).
+            let allied_holder = holder_opposed.clone().filter(|h| opponent.as_ref().is_some_and(|o| same_side(h, o)));
+            let side = if role == Role::Civilians {
+                holder_opposed.or(opponent)
+            } else {
+                allied_holder.or(opponent).or(holder_opposed)
+            };
             if let Some(code) = side {
                 claim.actor2 = Some(Actor::new(&code, role));
             }
@@ -374,6 +404,35 @@ impl Extractor {
             });
             if let Some(attacker) = victim_side.as_deref().and_then(|v| self.lex.opponent(v)) {
                 claim.actor1 = Some(Actor::new(attacker, Role::Military));
+            }
+        }
+    }
+
+    /// Fighters moved, recruited or caught far from home ("des combattants
+    /// syriens" sent to Azerbaijan or Libya) are mercenaries: an armed group
+    /// of a country that is not where it fights nor on a side of the war
+    /// there.
+    fn foreign_fighters(&self, claim: &mut Claim, place: Option<&Place>, year: Option<i16>) {
+        use EventType::{CaptureOfPersons, Deployment, Recruitment};
+        if !matches!(claim.event_type, Deployment | Recruitment | CaptureOfPersons) {
+            return;
+        }
+        let Some(place) = place else { return };
+        let Some(holder) =
+            self.lex.territory_at(place.lat, place.lon, year).map(str::to_string).or_else(|| place.country.clone())
+        else {
+            return;
+        };
+        let at_war_there = |code: &str| {
+            code == holder
+                || self.lex.sides.iter().any(|s| {
+                    let on = |c: &str| s.a.iter().chain(&s.b).any(|x| x == c);
+                    on(&holder) && on(code)
+                })
+        };
+        for actor in [&mut claim.actor1, &mut claim.actor2].into_iter().flatten() {
+            if actor.role == Role::ArmedGroup && !at_war_there(&actor.country) {
+                actor.role = Role::Mercenaries;
             }
         }
     }
@@ -409,8 +468,10 @@ impl Extractor {
         // agreement of 10 November") does not date the event.
         let names_a_thing = |d: &sentence::Located<&DateHit>| {
             let of = |i: usize| matches!(view.word(i), "du" | "de" | "d" | "of");
-            let attributive =
-                matches!(d.value.date, EventDate::Day(_)) && (of(d.start) || (d.start > 0 && of(d.start - 1)));
+            // "la matinée du 9 octobre", "the night of 3 May" date the event.
+            let of_at = if of(d.start) { Some(d.start) } else { d.start.checked_sub(1).filter(|&i| of(i)) };
+            let time_of_day = of_at.is_some_and(|i| i > 0 && self.lex.is(lang, view.word(i - 1), Grammar::TimeNoun));
+            let attributive = matches!(d.value.date, EventDate::Day(_)) && of_at.is_some() && !time_of_day;
             attributive
                 || (d.start.saturating_sub(3)..d.start).any(|i| self.lex.is(lang, view.word(i), Grammar::DatedNoun))
         };
@@ -432,13 +493,22 @@ impl Extractor {
         {
             return d;
         }
+        // A statement in the present or the imperfect ("bombardent",
+        // "bombardaient") tells the day of its entry, or of its section's
+        // lead; a compound past with no date of its own may be any day
+        // before. Points in a list are what someone holds, not news of a day.
+        // The verb is the trigger's or stands before it, or right after a
+        // nominal subject ("des bombardements ont visé").
+        let scope = self.tense_scope(view, lang, t, clause);
+        let scope = clause::Clause { end: scope.end.min(t + 3), ..scope };
+        if self.is_past(view, lang, scope) || is_bullet(input, view) {
+            return EventDate::Unknown;
+        }
         let segment = &input.segments[view.sentence.segment];
-        if let Some(entry_date) = segment.date
-            && !self.is_past(view, lang)
-        {
+        if let Some(entry_date) = segment.date {
             return EventDate::Day(entry_date);
         }
-        EventDate::Unknown
+        narrative.lead.unwrap_or(EventDate::Unknown)
     }
 
     /// A sentence about years long past ("une guerre ayant fait 30.000 morts
@@ -452,11 +522,17 @@ impl Extractor {
         old_year && !recent_date
     }
 
-    /// A compound past ("a bombardé", "has shelled") or simple past
-    /// ("shelled") somewhere in the sentence.
-    fn is_past(&self, view: &SentenceView<'_>, lang: &str) -> bool {
-        let n = view.words.len();
-        (0..n).any(|i| {
+    /// The words whose verb tells the trigger's tense: its clause, from the
+    /// last "que"/"that" before it ("a affirmé que les forces bombardaient").
+    fn tense_scope(&self, view: &SentenceView<'_>, lang: &str, t: usize, clause: clause::Clause) -> clause::Clause {
+        let start = (clause.start..t).rev().find(|&i| self.lex.is(lang, view.word(i), Grammar::Complementizer));
+        clause::Clause { start: start.unwrap_or(clause.start), ..clause }
+    }
+
+    /// A compound past ("a bombardé", "has shelled") in the trigger's clause.
+    fn is_past(&self, view: &SentenceView<'_>, lang: &str, clause: clause::Clause) -> bool {
+        let n = clause.end.min(view.words.len());
+        (clause.start..n).any(|i| {
             self.lex.is(lang, view.word(i), Grammar::PastAux)
                 && (i + 1..(i + 3).min(n)).any(|j| {
                     let w = view.word(j);
@@ -500,6 +576,7 @@ impl Extractor {
                 _ => continue,
             }
             claim.victims = Some(c.value.victims);
+            claim.actor2 = self.tally_side(view, c, &claim.source);
             // A running total counts from a start ("since the war began in
             // April 2023") up to the page's date.
             let date = self.date_for(input, view, input.lang, c.start, clause, narrative);
@@ -510,6 +587,36 @@ impl Extractor {
             claim.as_of = claim.date.bounds().map(|(_, to)| to).or(input.published);
             out.push(claim);
         }
+    }
+
+    /// Whose losses a running total counts: the party its figure names ("480
+    /// soldats arméniens"), read as the counting party when that is its ally
+    /// (the Karabakh ministry counting "Armenian" soldiers); with none named,
+    /// the counting party's own.
+    fn tally_side(
+        &self,
+        view: &SentenceView<'_>,
+        c: &sentence::Located<&warlog_recognise::casualties::Casualty>,
+        source: &Source,
+    ) -> Option<Actor> {
+        let role = match c.value.victims {
+            warlog_model::Victims::Military => Role::Military,
+            warlog_model::Victims::Civilians => Role::Civilians,
+            _ => return None,
+        };
+        let reporter = source.actor().map(|a| a.country.clone());
+        let named =
+            view.actors.iter().find(|a| a.start >= c.start && a.end <= c.end + 1).and_then(|a| a.value.country.clone());
+        let country = match (named, reporter) {
+            (Some(n), Some(r))
+                if self.lex.sides.iter().any(|s| s.opponent(&n).is_some() && s.opponent(&n) == s.opponent(&r)) =>
+            {
+                r
+            }
+            (Some(n), _) => n,
+            (None, r) => r?,
+        };
+        Some(Actor::new(&country, role))
     }
 
     /// "Erevan a démenti ces affirmations": a denial with no event of its
@@ -588,6 +695,68 @@ impl Extractor {
     }
 }
 
+/// "les séparatistes", "les forces séparatistes" with no country named, on a
+/// page about a territory a non-state party holds (territories.tsv): that
+/// party's.
+fn separatists_of(view: &mut SentenceView<'_>, lex: &Lexicons, lang: &str, party: &str) {
+    let words: Vec<bool> = (0..view.words.len()).map(|i| lex.is(lang, view.word(i), Grammar::Separatist)).collect();
+    for a in view.actors.iter_mut() {
+        if a.value.country.is_none() && words[a.start..a.end].iter().any(|w| *w) {
+            a.value.country = Some(party.to_string());
+        }
+    }
+}
+
+/// A point of a list ("- C'est X qui a attaqué").
+fn is_bullet(input: &Input<'_>, view: &SentenceView<'_>) -> bool {
+    view.sentence.span.slice(input.text).trim_start().starts_with(['-', '•', '–', '*'])
+}
+
+/// The title line of a live-blog entry.
+fn is_title(input: &Input<'_>, view: &SentenceView<'_>) -> bool {
+    let heading = input.segments[view.sentence.segment].heading.as_deref();
+    heading.is_some_and(|h| !h.is_empty() && view.sentence.span.slice(input.text).contains(h))
+}
+
+/// For each sentence, the date its section's lead gives: the first date
+/// read in the first paragraph of its live-blog entry or of the article's
+/// body ("Des combats opposaient lundi matin…"). Captions and embedded
+/// posts have no lead of their own.
+fn lead_dates(input: &Input<'_>, views: &[(SentenceView<'_>, &str, Vec<Attribution>)]) -> Vec<Option<EventDate>> {
+    // The body resumes after an embedded post: one section.
+    let section = |segment: usize| match input.segments[segment].kind {
+        SegmentKind::Body => Some(usize::MAX),
+        SegmentKind::Entry => Some(section_group(input, segment)),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(views.len());
+    let mut current: Option<(usize, Option<EventDate>)> = None;
+    for (k, (view, _, _)) in views.iter().enumerate() {
+        let Some(group) = section(view.sentence.segment) else {
+            out.push(None);
+            continue;
+        };
+        if current.is_none_or(|(g, _)| g != group) {
+            let lead_block = views[k..]
+                .iter()
+                .filter(|(v, _, _)| section(v.sentence.segment) == Some(group))
+                .find(|(v, _, _)| !v.sentence.heading && !is_title(input, v))
+                .map(|(v, _, _)| (v.sentence.segment, v.sentence.block));
+            let date = lead_block.and_then(|(segment, block)| {
+                views[k..]
+                    .iter()
+                    .filter(|(v, _, _)| v.sentence.segment == segment && v.sentence.block == block)
+                    .flat_map(|(v, _, _)| v.dates.iter())
+                    .map(|d| d.value.date)
+                    .find(|d| matches!(d, EventDate::Day(_) | EventDate::Range { .. }))
+            });
+            current = Some((group, date));
+        }
+        out.push(current.and_then(|(_, d)| d));
+    }
+    out
+}
+
 /// Sentences of one live-blog entry (cut into pieces by images or print
 /// links) form one section; other segments are their own.
 fn section_group(input: &Input<'_>, segment: usize) -> usize {
@@ -655,27 +824,30 @@ fn inherited_attributions(
                 })
             })
             .cloned();
-        // A caption's side marker ("côté arménien").
+        // A caption's side marker ("côté arménien"): the last one before it,
+        // else the first of its segment (a header may follow a first line).
         let segment = &input.segments[view.sentence.segment];
         let side = if matches!(segment.kind, SegmentKind::Caption | SegmentKind::Social) {
-            views
+            let markers: Vec<(usize, &sentence::Located<warlog_recognise::actors::ActorMention>)> = views
                 .iter()
-                .filter(|(v, _, _)| v.sentence.segment == view.sentence.segment)
-                .flat_map(|(v, l, _)| {
+                .enumerate()
+                .filter(|(_, (v, _, _))| v.sentence.segment == view.sentence.segment)
+                .flat_map(|(j, (v, l, _))| {
                     v.actors
                         .iter()
                         .filter(move |a| a.value.country.is_some() && lex.is(l, v.word(a.start), Grammar::SideMarker))
+                        .map(move |a| (j, a))
                 })
-                .next()
-                .and_then(|a| {
-                    Some(Attribution {
-                        source: Source::Party(a.value.actor()?),
-                        span: Some(a.span),
-                        cue_at: 0,
-                        cue: Cue::Say,
-                        actor_index: None,
-                    })
+                .collect();
+            markers.iter().rev().find(|(j, _)| *j <= k).or(markers.first()).map(|(_, a)| *a).and_then(|a| {
+                Some(Attribution {
+                    source: Source::Party(a.value.actor()?),
+                    span: Some(a.span),
+                    cue_at: 0,
+                    cue: Cue::Say,
+                    actor_index: None,
                 })
+            })
         } else {
             None
         };
@@ -754,3 +926,6 @@ fn default_region(input: &Input<'_>) -> Option<Place> {
     }
     counts.into_iter().max_by_key(|(_, n)| *n).map(|(p, _)| p.clone())
 }
+
+#[cfg(test)]
+mod tests;

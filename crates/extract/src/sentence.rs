@@ -108,7 +108,16 @@ impl<'a> SentenceView<'a> {
             }
             i.is_some_and(|k| lex.is(lang, &ws[k].folded, Grammar::Preposition))
         };
-        actor_mentions.retain(|a| !matches!(a.form, ActorForm::Country(_)) || !after_preposition(a.span));
+        // "according to Kyiv": the cue's preposition introduces a speaker.
+        let after_source_cue = |s: Span| {
+            cues.iter().any(|c| {
+                matches!(c.value, Cue::SourceBefore | Cue::SourceHedged)
+                    && ws.get(c.end).is_some_and(|w| w.span.start == s.start)
+            })
+        };
+        actor_mentions.retain(|a| {
+            !matches!(a.form, ActorForm::Country(_)) || after_source_cue(a.span) || !after_preposition(a.span)
+        });
         let state_spans: Vec<Span> =
             actor_mentions.iter().filter(|a| matches!(a.form, ActorForm::Country(_))).map(|a| a.span).collect();
         let places_all: Vec<&PlaceMatch> = input

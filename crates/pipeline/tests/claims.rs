@@ -294,6 +294,65 @@ fn a_month_is_not_a_modal() {
     assert!(got.iter().any(|c| c.event_type.as_str() == "shelling"), "{got:?}");
 }
 
+fn actor(a: &Option<warlog_model::Actor>) -> String {
+    a.as_ref().map_or("-".to_string(), |a| a.to_string())
+}
+
+#[test]
+fn parties_of_a_breakaway_territory_come_from_the_words_and_the_region() {
+    // Separatists with no country, on a page about Karabakh, are its
+    // Armenian authorities' forces; so are soldiers hit on ground they hold.
+    let text = "Les combats se poursuivent au Haut-Karabakh. \
+                Les forces séparatistes ont bombardé la ville de Terter, selon Bakou. \
+                Les forces azerbaïdjanaises ont bombardé des positions près de Martakert.";
+    let got = claims(text, "2020-10-12");
+    let by = |place: &str| got.iter().find(|c| c.place.as_ref().is_some_and(|p| p.name.contains(place)));
+    let terter = by("Terter").expect("a claim at Terter");
+    assert_eq!(actor(&terter.actor1), "ART:military");
+    let martakert = by("Martakert").expect("a claim at Martakert");
+    assert_eq!(actor(&martakert.actor2), "ART:military");
+    let text = "Fighting went on in Nagorno-Karabakh. Separatist forces shelled the town of Terter, Baku said.";
+    let got = claims(text, "2020-10-12");
+    let terter = got.iter().find(|c| c.event_type.as_str() == "shelling").expect("a shelling");
+    assert!(actor(&terter.actor1).starts_with("ART:"), "{:?}", terter.actor1);
+}
+
+#[test]
+fn fighters_sent_far_from_home_are_mercenaries() {
+    for text in ["La Turquie a envoyé des combattants syriens en Libye.", "Turkey sent Syrian fighters to Libya."] {
+        let got = claims(text, "2020-10-01");
+        let moved = got.iter().find(|c| c.event_type.as_str() == "deployment").expect("a deployment");
+        assert_eq!(actor(&moved.actor2), "SYR:mercenaries", "{text}");
+    }
+}
+
+#[test]
+fn a_statement_in_the_present_or_imperfect_takes_the_date_of_its_lead() {
+    let text = "Lundi 12 octobre, des combats ont éclaté près de Terter.\n\n\
+                Selon Bakou, les séparatistes bombardaient les villages voisins.\n\n\
+                Les forces arméniennes ont bombardé Gandja.";
+    let got = claims(text, "2020-10-13");
+    let imperfect = got.iter().find(|c| c.source.to_string() == "AZE:government").expect("Baku's claim");
+    assert_eq!(imperfect.date.to_json(), serde_json::json!("2020-10-12"));
+    // A compound past with no date of its own may be any day before.
+    let past = got.iter().find(|c| c.place.as_ref().is_some_and(|p| p.name == "Ganja")).expect("a claim at Ganja");
+    assert!(!past.date.is_known(), "{:?}", past.date);
+    // A part of a day "of" a date is dated by it.
+    let got = claims("Dans la matinée du 13 octobre, l'armée a bombardé Terter.", "2020-10-20");
+    assert_eq!(got[0].date.to_json(), serde_json::json!("2020-10-13"));
+    let got = claims("On the night of 3 May, Russian forces shelled Kharkiv.", "2022-05-10");
+    assert_eq!(got[0].date.to_json(), serde_json::json!("2022-05-03"));
+}
+
+#[test]
+fn an_official_speaks_for_the_country_of_the_place_they_serve() {
+    let got = claims(
+        "Deux civils ont été blessés par des tirs russes, a indiqué le gouverneur de la région de Kharkiv.",
+        "2024-05-14",
+    );
+    assert_eq!(got[0].source.to_string(), "UKR:government");
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     /// Whatever the text, extraction finishes and every span lies in it.

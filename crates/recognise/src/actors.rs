@@ -222,17 +222,20 @@ impl ActorLexicon {
             }
             let mut start = rs;
             let mut end = re;
+            let mut armed_group = noun.role == Role::ArmedGroup;
             // Role nouns right after the head ("forces séparatistes") join it.
-            for (rj, &(s2, e2, _)) in roles.iter().enumerate().skip(ri + 1) {
+            for (rj, &(s2, e2, next)) in roles.iter().enumerate().skip(ri + 1) {
                 if s2 == end || (s2 == end + 1 && is_filler(&ws[end])) {
                     role_taken[rj] = true;
                     end = e2;
+                    armed_group |= next.role == Role::ArmedGroup;
                 } else {
                     break;
                 }
             }
             let picks = qualifying_designators(ws, &designators, start, end, english);
-            let Some(code) = self.choose_code(&picks, &designators) else {
+            let chosen = self.choose_code(&picks, &designators);
+            let Some(code) = chosen.map(|c| if armed_group { self.non_state(c) } else { c }) else {
                 out.push(ActorMention {
                     span: Span::new(ws[start].span.start, ws[end - 1].span.end),
                     country: None,
@@ -290,6 +293,15 @@ impl ActorLexicon {
         kept
     }
 
+    /// The party that fields a state's people in arms outside its army:
+    /// "séparatistes arméniens", "forces séparatistes arméniennes",
+    /// "Armenian rebels" are the Karabakh Armenians' (ART), not the Republic
+    /// of Armenia's, when the precedence list names a party more specific
+    /// than the state.
+    fn non_state(&self, code: String) -> String {
+        self.precedence.iter().find(|(_, lo)| *lo == code).map_or(code, |(hi, _)| hi.clone())
+    }
+
     /// One code out of the designators that qualify a noun.
     fn choose_code(&self, picks: &[usize], designators: &[(usize, usize, &Designator)]) -> Option<String> {
         let codes: Vec<&str> = picks.iter().map(|&i| designators[i].2.code.as_str()).collect();
@@ -335,16 +347,16 @@ fn qualifying_designators(
         }
     }
     if english {
-        // To the left: "Azerbaijani forces", "Russia's defence ministry" —
-        // close enough that no verb can stand between them.
-        let from = start.saturating_sub(3);
-        for (di, &(s, e, _)) in designators.iter().enumerate() {
-            if s >= from && e <= start {
-                let between = &ws[e..start];
-                if between.iter().all(|w| !w.punct || w.folded == "'") && between.len() <= 2 {
-                    picks.push(di);
-                }
-            }
+        // To the left: "Azerbaijani forces", "Russia's defence ministry",
+        // "US-backed Kurdish forces" — a chain of country words right before
+        // the noun, so that no verb stands between ("Turkey sent Syrian
+        // fighters" is Syria's fighters).
+        let mut cursor = start;
+        while let Some(di) = designators.iter().rposition(|&(s, e, _)| {
+            e <= cursor && s < cursor && ws[e..cursor].iter().all(|w| matches!(w.folded.as_str(), "'" | "s" | "-"))
+        }) {
+            picks.push(di);
+            cursor = designators[di].0;
         }
     }
     picks
@@ -425,10 +437,23 @@ mod tests {
     }
 
     #[test]
+    fn armed_groups_of_a_state_with_a_more_specific_party_are_that_party() {
+        assert_eq!(found("les séparatistes arméniens", "fr")[0].1, "ART:armed_group");
+        assert_eq!(found("Armenian separatists", "en")[0].1, "ART:armed_group");
+        // The state's own army stays the state's.
+        assert_eq!(found("les forces arméniennes", "fr")[0].1, "ARM:military");
+        assert_eq!(found("des rebelles syriens", "fr")[0].1, "SYR:armed_group");
+    }
+
+    #[test]
     fn english_roles_take_the_country_to_their_left() {
         assert_eq!(found("Azerbaijani forces shelled the town", "en")[0].1, "AZE:military");
+        assert_eq!(found("Armenian separatist forces", "en")[0].1, "ART:armed_group");
+        assert_eq!(found("les forces séparatistes arméniennes", "fr")[0].1, "ART:military");
         assert_eq!(found("Russia's defence ministry said", "en")[0].1, "RUS:government");
         assert_eq!(found("the Ministry of Defence of Armenia said", "en")[0].1, "ARM:government");
+        // A verb between them: the country word is another party.
+        assert_eq!(found("Turkey sent Syrian fighters", "en")[1], ("Syrian fighters".into(), "SYR:armed_group".into()));
     }
 
     #[test]

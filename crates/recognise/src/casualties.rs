@@ -294,6 +294,18 @@ impl<'a> Sentence<'a> {
             }
         }
         s.figs.sort_by_key(|f| f.start);
+        // "30 Palestiniens", "12 Ukrainians": a capitalised plural right after
+        // a figure is a people, whose dead are counted like "personnes".
+        for f in &s.figs {
+            let k = f.end;
+            let Some(w) = ws.get(k) else { continue };
+            let capitalised = w.span.slice(text).chars().next().is_some_and(char::is_uppercase);
+            let plural = w.folded.ends_with('s') || w.folded.ends_with('x');
+            if capitalised && plural && !w.punct && !taken[k] && !s.nouns.iter().any(|n| n.start <= k && k < n.end) {
+                s.nouns.push(Noun { start: k, end: k + 1, victims: Some(Victims::Unknown), gram: Gram::Pl });
+            }
+        }
+        s.nouns.sort_by_key(|n| n.start);
         s
     }
 
@@ -605,6 +617,14 @@ mod tests {
             [(n(17), K, MIL, false)]
         );
         assert_eq!(cas("Onze personnes ont été tuées à Khartoum.", "fr"), [(n(11), K, UNK, false)]);
+    }
+
+    #[test]
+    fn a_people_after_a_figure_are_victims() {
+        assert_eq!(cas("Au moins 25 Soudanais ont été tués près d'El-Obeid.", "fr"), [(n(25), K, UNK, false)]);
+        assert_eq!(cas("At least 14 Ukrainians were killed in the attack.", "en"), [(n(14), K, UNK, false)]);
+        // Lower case is not a people; a date's figure is not a count.
+        assert!(cas("Le 12 Mars, rien n'a été détruit.", "fr").is_empty());
     }
 
     #[test]
