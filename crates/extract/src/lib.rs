@@ -378,8 +378,10 @@ impl Extractor {
             claim.actor2 = Some(Actor::new(r, role));
         }
         // The other side was hit: civilians are the place's holder's, soldiers
-        // the opposing army's.
-        let role = target.or(victims_role).or_else(|| claim.actor1.as_ref().map(|_| Role::Military));
+        // the opposing army's — when the text says who was hit (a target
+        // noun, victims). A strike on a named district or region says where,
+        // not whom: actor2 stays unknown, as GOLD.md codes it.
+        let role = target.or(victims_role);
         if claim.actor2.is_none()
             && let Some(role) = role
         {

@@ -318,6 +318,23 @@ fn parties_of_a_breakaway_territory_come_from_the_words_and_the_region() {
 }
 
 #[test]
+fn who_was_hit_is_what_the_text_says() {
+    // A district shelled says where, not whom; positions are soldiers, a
+    // village its people.
+    for (text, hit) in [
+        ("Les forces arméniennes ont bombardé le district de Terter, selon Bakou.", "-"),
+        ("Armenian forces shelled the Terter district, Baku said.", "-"),
+        ("Les forces arméniennes ont bombardé des positions azerbaïdjanaises près de Terter.", "AZE:military"),
+        ("Armenian forces shelled Azerbaijani positions near Terter.", "AZE:military"),
+    ] {
+        let got = claims(text, "2020-10-12");
+        let strike = got.iter().find(|c| c.event_type.as_str() == "shelling").expect("a shelling");
+        assert_eq!(actor(&strike.actor2), hit, "{text}");
+        assert_eq!(actor(&strike.actor1), "ARM:military", "{text}");
+    }
+}
+
+#[test]
 fn fighters_sent_far_from_home_are_mercenaries() {
     for text in ["La Turquie a envoyé des combattants syriens en Libye.", "Turkey sent Syrian fighters to Libya."] {
         let got = claims(text, "2020-10-01");

@@ -77,7 +77,7 @@ fn seed_gold_scores_stay_above_their_floor() {
         ("killed", 0.97),
         ("wounded", 0.98),
         ("actor1", 0.63),
-        ("actor2", 0.47),
+        ("actor2", 0.49),
         ("source", 0.80),
         ("stance", 0.93),
     ] {
