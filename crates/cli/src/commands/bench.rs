@@ -19,8 +19,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value, json};
-use warlog_model::{DocumentMeta, Format};
+use warlog_model::{Document, DocumentMeta, Format, Page};
 use warlog_pipeline::{Pipeline, Source, Stage, Timings};
+use warlog_store::PageToWrite;
 
 use super::read_pages;
 use super::run::{process_and_store, to_write};
@@ -379,6 +380,129 @@ impl Report {
         }
         out
     }
+}
+
+/// Pages holding the synthetic claims of [`warlog_resolve::synthetic`]
+/// (consecutive claims of one page id become one page), ready to store.
+fn synthetic_claim_pages(n: usize) -> Vec<PageToWrite> {
+    let s = warlog_resolve::synthetic::generate(n, 42);
+    let mut pages: Vec<PageToWrite> = Vec::new();
+    let mut last: Option<String> = None;
+    for c in s.claims {
+        if last.as_deref() != Some(c.doc_id.as_str()) {
+            let text = format!("Synthetic page {} for the resolver bench.", c.doc_id);
+            let doc = Document {
+                id: warlog_ingest::doc_id(text.as_bytes()),
+                origin: format!("bench/{}", c.doc_id),
+                format: Format::Text,
+                meta: DocumentMeta { published: c.published, ..DocumentMeta::default() },
+                text: text.clone(),
+            };
+            let page = Page {
+                doc,
+                raw: text.into_bytes(),
+                segments: Vec::new(),
+                mentions: Vec::new(),
+                claims: Vec::new(),
+                diagnostics: Vec::new(),
+            };
+            pages.push(PageToWrite::new(page, c.fingerprint));
+            last = Some(c.doc_id.clone());
+        }
+        if let Some(p) = pages.last_mut() {
+            p.page.claims.push(c.claim);
+        }
+    }
+    pages
+}
+
+/// One resolver bench on `n` synthetic claims: stored, then resolved
+/// through the store (as `warlog run` does), and the same claims resolved
+/// in memory alone (the resolver's share of the time).
+struct ResolveFigures {
+    claims: usize,
+    events: u64,
+    store: Duration,
+    resolve: Duration,
+    in_memory: Duration,
+}
+
+fn resolve_once(n: usize, db: &Path) -> anyhow::Result<ResolveFigures> {
+    remove_db(db);
+    let mut store = super::open_store(db)?;
+    let pages = synthetic_claim_pages(n);
+    let claims = pages.iter().map(|p| p.page.claims.len()).sum();
+    let t0 = Instant::now();
+    for batch in pages.chunks(BATCH) {
+        store.write_pages(batch)?;
+    }
+    let stored = t0.elapsed();
+    let t0 = Instant::now();
+    resolve_pending(&mut store)?;
+    let resolve = t0.elapsed();
+    let events = store.counts()?.events;
+    drop(store);
+    let s = warlog_resolve::synthetic::generate(n, 42);
+    let t0 = Instant::now();
+    let mut resolver = warlog_resolve::Resolver::new(Vec::new());
+    for c in s.claims {
+        resolver.add(c);
+    }
+    let _ = resolver.finish();
+    Ok(ResolveFigures { claims, events, store: stored, resolve, in_memory: t0.elapsed() })
+}
+
+/// `warlog bench --resolve-claims N`: resolving `N` synthetic claims (a
+/// tenth first, for the scaling ratio) through the store.
+pub fn bench_resolve(n: usize, db: Option<&Path>, json: bool) -> anyhow::Result<Outcome> {
+    let n = n.max(10);
+    let tmp = std::env::temp_dir().join(format!("warlog-bench-resolve-{}.db", std::process::id()));
+    let db_path = db.map(Path::to_path_buf).unwrap_or(tmp.clone());
+    let small = resolve_once(n / 10, &db_path)?;
+    let full = resolve_once(n, &db_path)?;
+    if db.is_none() {
+        remove_db(&tmp);
+    }
+    let per = |f: &ResolveFigures| f.resolve.as_secs_f64() / f.claims.max(1) as f64;
+    let ratio = per(&full) / per(&small).max(1e-12);
+    let claims_per_s = full.claims as f64 / full.resolve.as_secs_f64().max(1e-9);
+    let rss = peak_rss_mb();
+    if json {
+        print_json(
+            &json!({
+                "claims": full.claims,
+                "events": full.events,
+                "store_seconds": full.store.as_secs_f64(),
+                "resolve_seconds": full.resolve.as_secs_f64(),
+                "claims_per_s": claims_per_s,
+                "in_memory_seconds": full.in_memory.as_secs_f64(),
+                "peak_rss_mb": rss,
+                "scaling": {"small_claims": small.claims, "small_seconds": small.resolve.as_secs_f64(),
+                            "time_ratio_per_claim": ratio},
+                "targets": {"time_ratio_per_claim": {"target": Targets::SCALING, "met": ratio <= Targets::SCALING}},
+            }),
+            true,
+        )?;
+    } else {
+        print(&format!(
+            "{} synthetic claims ({} events): stored in {:.2} s, resolved through the store in {:.2} s → {:.0} claims/s\n\
+             (the resolver alone, in memory: {:.2} s); peak RSS {:.0} MB\n\
+             scaling: {} claims resolved in {:.2} s; per-claim time ratio (full/tenth) {:.2} ≤ {} {}\n",
+            full.claims,
+            full.events,
+            full.store.as_secs_f64(),
+            full.resolve.as_secs_f64(),
+            claims_per_s,
+            full.in_memory.as_secs_f64(),
+            rss,
+            small.claims,
+            small.resolve.as_secs_f64(),
+            ratio,
+            Targets::SCALING,
+            verdict(ratio <= Targets::SCALING),
+        ))?;
+    }
+    Ok(Outcome::Done)
 }
 
 #[cfg(test)]

@@ -55,7 +55,15 @@ pub fn run(args: Cli) -> anyhow::Result<Outcome> {
         Command::Tallies { party, db, json } => query::tallies(party.as_deref(), &db.db, json),
         Command::Search { query, limit, db, json } => query::search(&query, limit, &db.db, json),
         Command::Export { format, out, filter, db } => query::export(format, out.as_deref(), &filter, &db.db),
-        Command::Bench { paths, pages, db, json } => bench::bench(&paths, pages, db.as_deref(), json),
+        Command::Bench { paths, db, resolve_claims: Some(n), json, .. } => {
+            if !paths.is_empty() {
+                anyhow::bail!("--resolve-claims generates its own claims: give no paths");
+            }
+            bench::bench_resolve(n, db.as_deref(), json)
+        }
+        Command::Bench { paths, pages, db, resolve_claims: None, json } => {
+            bench::bench(&paths, pages, db.as_deref(), json)
+        }
         Command::Benchmark { name, dir, json } => benchmark::benchmark(name, &dir, json),
         Command::Serve { addr, db } => serve::serve(addr, &db.db),
         #[cfg(feature = "nats")]

@@ -2,7 +2,7 @@
 //! metadata, the event index (headers and claim references, no text), and
 //! resolutions saved in one transaction with the resolver's progress.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use warlog_model::{Date, Tally};
@@ -118,14 +118,38 @@ pub(super) fn save_resolution(conn: &mut Connection, r: &Resolution) -> R<Resolu
     let mut out = ResolutionOutcome::default();
     // Events whose membership changes: any left empty at the end is deleted.
     let mut touched = BTreeSet::new();
+    // Each event's claims as stored before this save; the rows of claims
+    // that stay are left as they are, so saving an event that gained one
+    // claim writes one row, not all of them again.
+    let mut before: Vec<BTreeSet<i64>> = Vec::with_capacity(r.events.len());
     for rec in &r.events {
         let id = save_header(&tx, rec, now)?;
-        tx.prepare_cached("DELETE FROM event_claims WHERE event_id = ?1")?.execute([id])?;
+        let mut stmt = tx.prepare_cached("SELECT claim_id FROM event_claims WHERE event_id = ?1")?;
+        let members = stmt.query_map([id], |row| row.get::<_, i64>(0))?.collect::<rusqlite::Result<BTreeSet<i64>>>()?;
+        before.push(members);
         touched.insert(id);
         out.event_ids.push(id);
     }
-    for (rec, &id) in r.events.iter().zip(&out.event_ids) {
+    // Members that left first (the same rows as deleting every member and
+    // inserting the new list: a claim that moved to an event saved later
+    // is deleted here and inserted there).
+    for ((rec, &id), members) in r.events.iter().zip(&out.event_ids).zip(&before) {
+        let after: BTreeSet<i64> = rec.claims.iter().map(|c| c.claim_id).collect();
+        for gone in members.difference(&after) {
+            tx.prepare_cached("DELETE FROM event_claims WHERE claim_id = ?1 AND event_id = ?2")?
+                .execute([*gone, id])?;
+        }
+    }
+    // Claims whose row this save wrote.
+    let mut assigned: HashSet<i64> = HashSet::new();
+    for ((rec, &id), members) in r.events.iter().zip(&out.event_ids).zip(&before) {
         for c in &rec.claims {
+            // Still a member, and no event saved before in this resolution
+            // took it: its row is already right.
+            if members.contains(&c.claim_id) && !assigned.contains(&c.claim_id) {
+                continue;
+            }
+            assigned.insert(c.claim_id);
             if !tx.prepare_cached("SELECT 1 FROM claims WHERE id = ?1")?.exists([c.claim_id])? {
                 return Err(StoreError::UnknownClaim(c.claim_id).into());
             }
@@ -134,11 +158,14 @@ pub(super) fn save_resolution(conn: &mut Connection, r: &Resolution) -> R<Resolu
                 .query_row([c.claim_id], |row| row.get(0))
                 .optional()?;
             touched.extend(previous);
-            tx.prepare_cached(
-                "INSERT INTO event_claims (claim_id, event_id) VALUES (?1, ?2) \
-                 ON CONFLICT (claim_id) DO UPDATE SET event_id = excluded.event_id",
-            )?
-            .execute([c.claim_id, id])?;
+            // An update or an insert rather than an upsert: SQLite gives an
+            // upsert a statement journal, which copies every (64 KB) page
+            // the statement touches; this took most of a resolve's time.
+            let sql = match previous {
+                Some(_) => "UPDATE event_claims SET event_id = ?2 WHERE claim_id = ?1",
+                None => "INSERT INTO event_claims (claim_id, event_id) VALUES (?1, ?2)",
+            };
+            tx.prepare_cached(sql)?.execute([c.claim_id, id])?;
         }
     }
     for id in touched {
@@ -189,9 +216,11 @@ fn save_header(tx: &Transaction, rec: &EventRecord, now: i64) -> R<i64> {
             tx.prepare_cached(
                 "INSERT INTO events (type, date_from, date_to, date_precision, place, geonameid, lat, lon, country, \
                  place_precision, actor1, actor2, sources, contested, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             )?
-            .query_row(&values[..15], |row| row.get(0))?
+            // Not `RETURNING id`, which needs a statement journal too.
+            .execute(&values[..15])?;
+            tx.last_insert_rowid()
         }
         Some(id) => {
             let changed = tx
