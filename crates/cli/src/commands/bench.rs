@@ -23,22 +23,13 @@ use warlog_model::{Document, DocumentMeta, Format, Page};
 use warlog_pipeline::{Pipeline, Source, Stage, Timings};
 use warlog_store::PageToWrite;
 
+mod corpus;
+
 use super::read_pages;
 use super::run::{process_and_store, to_write};
 use crate::Outcome;
 use crate::output::{print, print_json};
 use crate::resolving::resolve_pending;
-
-/// The bundled example pages (our own text), embedded for a default corpus.
-const EXAMPLES: &[(&str, &str)] = &[
-    ("fr-frappes-gandja.txt", include_str!("../../../../examples/fr-frappes-gandja.txt")),
-    ("en-kherson-report.html", include_str!("../../../../examples/en-kherson-report.html")),
-    ("fr-direct-sahel.html", include_str!("../../../../examples/fr-direct-sahel.html")),
-];
-
-/// Words swapped in each replica so that no two pages are alike.
-const PLACES: &[&str] =
-    &["Gandja", "Barda", "Tartar", "Kherson", "Bakhmut", "Gao", "Mopti", "Khartoum", "Odesa", "Fizouli"];
 
 /// Pages per batch (one transaction each), as `warlog run` by default.
 const BATCH: usize = 256;
@@ -54,71 +45,21 @@ impl Targets {
     const SCALING: f64 = 1.1;
 }
 
-/// Replica `k` of an example: its place names rotated, its years moved
-/// within 1995-2024 and its days of the month within 1-28 (so dates still
-/// parse, and the resolver sees many days and places, as in a real feed),
-/// and a reference line at the end.
-fn vary(text: &str, k: usize) -> String {
-    // Places in one pass, so that a replacement is not replaced again.
-    let mut out = String::with_capacity(text.len() + 64);
-    let mut at = 0;
-    while at < text.len() {
-        let rest = &text[at..];
-        if let Some(i) = PLACES.iter().position(|p| rest.starts_with(p)) {
-            out.push_str(PLACES[(i + k) % PLACES.len()]);
-            at += PLACES[i].len();
-        } else {
-            let c = rest.chars().next().unwrap_or(' ');
-            out.push(c);
-            at += c.len_utf8();
-        }
+/// Page `k` of the default corpus, generated now ([`corpus`]); the time
+/// it took is its decode time.
+fn synthetic_page(k: usize) -> Source {
+    let t0 = Instant::now();
+    let (origin, text, html) = corpus::page(k);
+    Source {
+        origin,
+        id: warlog_ingest::doc_id(text.as_bytes()),
+        raw: text.as_bytes().to_vec(),
+        text,
+        format: if html { Format::Html } else { Format::Text },
+        meta: DocumentMeta::default(),
+        feed_id: None,
+        decode_time: t0.elapsed(),
     }
-    let mut varied = String::with_capacity(out.len() + 64);
-    let mut rest = out.as_str();
-    let mut prev: Option<char> = None;
-    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
-        let (before, from) = rest.split_at(at);
-        varied.push_str(before);
-        prev = before.chars().next_back().or(prev);
-        let len = from.find(|c: char| !c.is_ascii_digit()).unwrap_or(from.len());
-        let (digits, after) = from.split_at(len);
-        let next = after.chars().next();
-        let n: usize = digits.parse().unwrap_or(usize::MAX);
-        let clock = prev == Some(':') || next == Some(':');
-        let iso_month = prev == Some('-') && next == Some('-');
-        if len == 4 && (1990..=2030).contains(&n) {
-            varied.push_str(&(1995 + (n - 1995 + k) % 30).to_string());
-        } else if len <= 2 && (1..=28).contains(&n) && !clock && !iso_month {
-            varied.push_str(&((n - 1 + k / 30) % 28 + 1).to_string());
-        } else {
-            varied.push_str(digits);
-        }
-        prev = digits.chars().next_back();
-        rest = after;
-    }
-    varied.push_str(rest);
-    varied.push_str(&format!("\n\nRef. {k}.\n"));
-    varied
-}
-
-fn synthetic(pages: usize) -> Vec<Source> {
-    (0..pages)
-        .map(|k| {
-            let (name, text) = EXAMPLES[k % EXAMPLES.len()];
-            let text = vary(text, k / EXAMPLES.len() + 1);
-            let format = if name.ends_with(".html") { Format::Html } else { Format::Text };
-            Source {
-                origin: format!("bench/{k}/{name}"),
-                id: warlog_ingest::doc_id(text.as_bytes()),
-                raw: text.as_bytes().to_vec(),
-                text,
-                format,
-                meta: DocumentMeta::default(),
-                feed_id: None,
-                decode_time: Duration::ZERO,
-            }
-        })
-        .collect()
 }
 
 /// Peak resident memory of this process, in MB (Linux), else 0.
@@ -144,27 +85,29 @@ struct RunFigures {
     claims: usize,
 }
 
-fn run_once(pipeline: &Pipeline, corpus: Vec<Source>, db: &Path) -> anyhow::Result<RunFigures> {
+fn run_once(pipeline: &Pipeline, corpus: impl Iterator<Item = Source> + Send, db: &Path) -> anyhow::Result<RunFigures> {
     remove_db(db);
     let mut store = super::open_store(db)?;
-    let docs = corpus.len();
-    let bytes: usize = corpus.iter().map(|s| s.raw.len()).sum();
+    let (mut docs, mut bytes) = (0, 0);
     let mut stages = Timings::default();
     let mut text_bytes = 0;
     let start = Instant::now();
     let written = process_and_store(
-        corpus.into_iter().map(Ok),
+        corpus.map(Ok),
         BATCH,
         &mut store,
         |s| {
+            let raw = s.raw.len();
             let p = pipeline.process(s, None);
             let (timings, main) = (p.timings.clone(), p.main_end);
-            (to_write(p), (timings, main))
+            (to_write(p), (timings, main, raw))
         },
         |done| {
-            for (t, main) in done {
+            for (t, main, raw) in done {
                 stages.merge(&t);
                 text_bytes += main;
+                bytes += raw;
+                docs += 1;
             }
         },
         |e| eprintln!("warlog: {e}"),
@@ -204,28 +147,30 @@ pub fn bench(paths: &[PathBuf], pages: usize, db: Option<&Path>, json: bool) -> 
     let _ = pipeline.process(Source::text("warm-up", "Bakou affirme que Gandja a été bombardée."), None);
     let startup = t0.elapsed();
 
-    let corpus: Vec<Source> = if paths.is_empty() {
-        synthetic(pages.max(10))
+    let tmp = std::env::temp_dir().join(format!("warlog-bench-{}.db", std::process::id()));
+    let db_path = db.map(Path::to_path_buf).unwrap_or(tmp.clone());
+    // A tenth of the corpus first: the cost should grow linearly.
+    let (small, full) = if paths.is_empty() {
+        // Generated page by page as the run reads them (no corpus in memory).
+        let pages = pages.max(10);
+        let small = run_once(&pipeline, (0..(pages / 10).max(1)).map(synthetic_page), &db_path)?;
+        (small, run_once(&pipeline, (0..pages).map(synthetic_page), &db_path)?)
     } else {
-        let mut v = Vec::new();
+        // Read into memory first, so that reading is not in the wall time.
+        let mut corpus = Vec::new();
         for item in read_pages(paths, warlog_ingest::DEFAULT_MAX_BYTES) {
             match item {
-                Ok(s) => v.push(s),
+                Ok(s) => corpus.push(s),
                 Err(e) => eprintln!("warlog: {e}"),
             }
         }
-        v
+        if corpus.is_empty() {
+            anyhow::bail!("no pages to run on");
+        }
+        let tenth: Vec<Source> = corpus.iter().take((corpus.len() / 10).max(1)).cloned().collect();
+        let small = run_once(&pipeline, tenth.into_iter(), &db_path)?;
+        (small, run_once(&pipeline, corpus.into_iter(), &db_path)?)
     };
-    if corpus.is_empty() {
-        anyhow::bail!("no pages to run on");
-    }
-    let tmp = std::env::temp_dir().join(format!("warlog-bench-{}.db", std::process::id()));
-    let db_path = db.map(Path::to_path_buf).unwrap_or(tmp.clone());
-
-    // A tenth of the corpus first: the cost should grow linearly.
-    let tenth: Vec<Source> = corpus.iter().take((corpus.len() / 10).max(1)).cloned().collect();
-    let small = run_once(&pipeline, tenth, &db_path)?;
-    let full = run_once(&pipeline, corpus, &db_path)?;
     if db.is_none() {
         remove_db(&tmp);
     }
@@ -503,17 +448,4 @@ pub fn bench_resolve(n: usize, db: Option<&Path>, json: bool) -> anyhow::Result<
         ))?;
     }
     Ok(Outcome::Done)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn replicas_keep_dates_readable_and_differ() {
-        let a = vary("Le 11 octobre 2020 à 18:05, 2022-11-24T18:05:00Z, 60% de Gandja.", 31);
-        assert_eq!(a, "Le 12 octobre 2021 à 18:05, 2023-11-25T18:05:00Z, 60% de Barda.\n\nRef. 31.\n");
-        assert_eq!(vary("Gandja et Barda", 1), "Barda et Tartar\n\nRef. 1.\n");
-        assert_ne!(vary(EXAMPLES[0].1, 1), vary(EXAMPLES[0].1, 2));
-    }
 }
