@@ -81,6 +81,9 @@ struct RunFigures {
     stages: Timings,
     store: Duration,
     store_wait: Duration,
+    /// CPU time of the near-duplicate fingerprints (after the stages, on
+    /// the same threads).
+    fingerprint: Duration,
     resolve: Duration,
     claims: usize,
 }
@@ -91,6 +94,7 @@ fn run_once(pipeline: &Pipeline, corpus: impl Iterator<Item = Source> + Send, db
     let (mut docs, mut bytes) = (0, 0);
     let mut stages = Timings::default();
     let mut text_bytes = 0;
+    let mut fingerprint = Duration::ZERO;
     let start = Instant::now();
     let written = process_and_store(
         corpus.map(Ok),
@@ -100,11 +104,14 @@ fn run_once(pipeline: &Pipeline, corpus: impl Iterator<Item = Source> + Send, db
             let raw = s.raw.len();
             let p = pipeline.process(s, None);
             let (timings, main) = (p.timings.clone(), p.main_end);
-            (to_write(p), (timings, main, raw))
+            let t0 = Instant::now();
+            let page = to_write(p);
+            (page, (timings, main, raw, t0.elapsed()))
         },
         |done| {
-            for (t, main, raw) in done {
+            for (t, main, raw, fp) in done {
                 stages.merge(&t);
+                fingerprint += fp;
                 text_bytes += main;
                 bytes += raw;
                 docs += 1;
@@ -123,6 +130,7 @@ fn run_once(pipeline: &Pipeline, corpus: impl Iterator<Item = Source> + Send, db
         stages,
         store: written.write_time,
         store_wait: written.write_wait,
+        fingerprint,
         resolve,
         claims: written.claims,
     })
@@ -215,6 +223,21 @@ impl Report {
         (f.wall.as_secs_f64() / s.wall.as_secs_f64().max(1e-9)) / (f.docs as f64 / s.docs as f64)
     }
 
+    /// CPU time a page costs on the processing threads (every stage but
+    /// decode, and the fingerprint) and the writer's: the cores share them.
+    fn cpu_ms_per_doc(&self) -> f64 {
+        let f = &self.full;
+        let processing: Duration =
+            Stage::ALL.iter().filter(|s| **s != Stage::Decode).map(|s| f.stages.get(*s)).sum::<Duration>() + f.fingerprint;
+        self.per_doc_ms(processing + f.store)
+    }
+
+    /// The pages per second those CPU times allow on this many threads,
+    /// resolving aside: how far the wall time is from what the cores give.
+    fn cpu_bound_docs_per_s(&self) -> f64 {
+        self.threads as f64 * 1000.0 / self.cpu_ms_per_doc().max(1e-9)
+    }
+
     fn text_kb_per_doc(&self) -> f64 {
         self.full.text_bytes as f64 / 1000.0 / self.full.docs as f64
     }
@@ -232,6 +255,10 @@ impl Report {
                    "wait_seconds": f.store_wait.as_secs_f64()}),
         );
         stages.insert(
+            "fingerprint".into(),
+            json!({"cpu_seconds": f.fingerprint.as_secs_f64(), "ms_per_doc": self.per_doc_ms(f.fingerprint)}),
+        );
+        stages.insert(
             "resolve".into(),
             json!({"seconds": f.resolve.as_secs_f64(), "ms_per_doc": self.per_doc_ms(f.resolve)}),
         );
@@ -247,6 +274,8 @@ impl Report {
             "peak_rss_mb": self.peak_rss_mb,
             "startup_ms": self.startup_ms(),
             "stages": Value::Object(stages),
+            "cpu_ms_per_doc": self.cpu_ms_per_doc(),
+            "cpu_bound_docs_per_s": self.cpu_bound_docs_per_s(),
             "scaling": {"small_docs": self.small.docs, "small_seconds": self.small.wall.as_secs_f64(),
                         "time_ratio_per_doc": self.scaling()},
             "targets": {
@@ -291,15 +320,23 @@ impl Report {
             ));
         }
         out.push_str(&format!(
-            "{:<13} {:>6.2} {:>9.3}  (writer thread; processing waited {:.2} s for it)\n\
-             {:<13} {:>6.2} {:>9.3}  (wall, after the pages)\n",
+            "{:<13} {:>6.2} {:>9.3}  (after the stages, same threads)\n\
+             {:<13} {:>6.2} {:>9.3}  (writer thread; processing waited {:.2} s for it)\n\
+             {:<13} {:>6.2} {:>9.3}  (wall, after the pages)\n\
+             CPU per page, decode and resolve aside: {:.3} ms → at most {:.0} pages/s on {} threads\n",
+            "fingerprint",
+            f.fingerprint.as_secs_f64(),
+            self.per_doc_ms(f.fingerprint),
             "store",
             f.store.as_secs_f64(),
             self.per_doc_ms(f.store),
             f.store_wait.as_secs_f64(),
             "resolve",
             f.resolve.as_secs_f64(),
-            self.per_doc_ms(f.resolve)
+            self.per_doc_ms(f.resolve),
+            self.cpu_ms_per_doc(),
+            self.cpu_bound_docs_per_s(),
+            self.threads
         ));
         let rows = [
             (
