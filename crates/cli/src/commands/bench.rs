@@ -228,7 +228,8 @@ impl Report {
     fn cpu_ms_per_doc(&self) -> f64 {
         let f = &self.full;
         let processing: Duration =
-            Stage::ALL.iter().filter(|s| **s != Stage::Decode).map(|s| f.stages.get(*s)).sum::<Duration>() + f.fingerprint;
+            Stage::ALL.iter().filter(|s| **s != Stage::Decode).map(|s| f.stages.get(*s)).sum::<Duration>()
+                + f.fingerprint;
         self.per_doc_ms(processing + f.store)
     }
 
