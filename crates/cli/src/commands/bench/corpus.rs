@@ -508,7 +508,7 @@ fn wrap(page: &str, lang: &Lang, k: usize) -> String {
     let head_end = page.find("</head>").unwrap_or(0);
     out.push_str(&page[..head_end]);
     out.push_str(&chrome.head);
-    let _ = write!(out, "<script>window.__PAGE__ = {{\"id\": {k}, \"section\": \"world\"}};</script>\n");
+    let _ = writeln!(out, "<script>window.__PAGE__ = {{\"id\": {k}, \"section\": \"world\"}};</script>");
     let body = page[head_end..].find("<body>").map_or(head_end, |b| head_end + b + "<body>".len());
     out.push_str(&page[head_end..body]);
     out.push_str(&chrome.menu);
@@ -627,11 +627,15 @@ mod tests {
         assert_ne!(page(1).1, page(4).1);
     }
 }
+/// `WARLOG_DUMP_CORPUS=dir [WARLOG_DUMP_PAGES=n] cargo test dump_pages`
+/// writes the first pages of the corpus to files: to read them, or to run
+/// another build of warlog on the very same pages (`warlog bench dir`).
 #[cfg(test)]
 #[test]
 fn dump_pages_for_inspection() {
     if let Ok(dir) = std::env::var("WARLOG_DUMP_CORPUS") {
-        for k in 0..6 {
+        let n = std::env::var("WARLOG_DUMP_PAGES").ok().and_then(|n| n.parse().ok()).unwrap_or(6);
+        for k in 0..n {
             let (origin, text, _) = page(k);
             std::fs::write(format!("{dir}/{}", origin.replace('/', "_")), text).unwrap();
         }
