@@ -88,10 +88,9 @@ pub fn resolve_pending(store: &mut Store) -> warlog_store::Result<Resolved> {
         }
         let through = new.iter().map(|c| c.id).max();
         // Stored events the new claims could join, not read before.
-        let index = match window(&new) {
-            Some(w) => store.events_index(Some(w)),
-            None => store.events_index(None),
-        }?;
+        // (The store skips the events read before: a pass reads each stored
+        // event once, not once per chunk of claims.)
+        let index = store.events_index_except(window(&new), &loaded)?;
         let mut fresh: Vec<&EventRecord> = index.iter().filter(|e| e.id.is_some_and(|id| loaded.insert(id))).collect();
         fresh.sort_by_key(|e| e.id);
         let member_ids: Vec<i64> = fresh.iter().flat_map(|e| e.claims.iter().map(|c| c.claim_id)).collect();

@@ -278,6 +278,22 @@ fn resaved_events_keep_exactly_their_claims(mut store: Store) {
     assert!(store.unresolved_claims().unwrap().is_empty());
 }
 
+/// The index without the events already read: the same records as the
+/// whole index filtered, with or without a window.
+fn index_except_skips_the_events_read(mut store: Store) {
+    let (_, events) = world(&mut store);
+    let loaded: std::collections::HashSet<i64> = [events[0], events[2], events[5]].into_iter().collect();
+    for window in [None, Some((date("2020-10-01"), date("2020-10-31"))), Some((date("2020-10-06"), date("2020-10-07")))]
+    {
+        let mut expected = store.events_index(window).unwrap();
+        expected.retain(|e| !loaded.contains(&e.id.unwrap()));
+        assert_eq!(store.events_index_except(window, &loaded).unwrap(), expected, "{window:?}");
+    }
+    let all: std::collections::HashSet<i64> = events.iter().copied().collect();
+    assert!(store.events_index_except(None, &all).unwrap().is_empty());
+    assert_eq!(store.events_index_except(None, &Default::default()).unwrap(), store.events_index(None).unwrap());
+}
+
 fn ids_of(claims: &[StoredClaim]) -> Vec<i64> {
     claims.iter().map(|c| c.id).collect()
 }
@@ -451,6 +467,7 @@ on_every_backend!(
     a_failing_batch_leaves_earlier_batches_and_nothing_of_itself,
     resolver_reads_new_claims_and_saves_events,
     resaved_events_keep_exactly_their_claims,
+    index_except_skips_the_events_read,
     bad_resolutions_change_nothing,
     every_query_filter,
     tallies_are_idempotent_and_ordered,

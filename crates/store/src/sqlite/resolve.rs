@@ -54,7 +54,13 @@ pub(super) fn unresolved_claims(conn: &Connection) -> R<Vec<StoredClaim>> {
     stored_claims(conn, filter, [])
 }
 
-pub(super) fn events_index(conn: &Connection, overlapping: Option<(Date, Date)>) -> R<Vec<EventRecord>> {
+/// The event index; without the events in `except` when given: their
+/// headers are read and dropped, their claims' references not read at all.
+pub(super) fn events_index(
+    conn: &Connection,
+    overlapping: Option<(Date, Date)>,
+    except: Option<&HashSet<i64>>,
+) -> R<Vec<EventRecord>> {
     let (filter, args) = match overlapping {
         Some((from, to)) => (
             "WHERE e.date_from IS NULL OR (e.date_from <= ?2 AND e.date_to >= ?1)",
@@ -68,6 +74,9 @@ pub(super) fn events_index(conn: &Connection, overlapping: Option<(Date, Date)>)
     let mut rows = stmt.query(rusqlite::params_from_iter(&args))?;
     while let Some(row) = rows.next()? {
         let h = Header::read(row)?;
+        if except.is_some_and(|x| x.contains(&h.id)) {
+            continue;
+        }
         at.insert(h.id, records.len());
         records.push(EventRecord {
             id: Some(h.id),
@@ -81,28 +90,46 @@ pub(super) fn events_index(conn: &Connection, overlapping: Option<(Date, Date)>)
             claims: Vec::new(),
         });
     }
+    let refs_sql = |only: &str| {
+        format!(
+            "SELECT ec.event_id, c.id, c.doc_id, c.source, c.stance, d.outlet, d.fingerprint \
+             FROM event_claims ec JOIN claims c ON c.id = ec.claim_id JOIN documents d ON d.id = c.doc_id \
+             {only} ORDER BY ec.event_id, c.id"
+        )
+    };
+    // The kept events' ids, in order (before `read_refs` borrows `records`).
+    let ids: Vec<i64> = records.iter().filter_map(|r| r.id).collect();
+    let mut read_refs = |rows: &mut rusqlite::Rows<'_>| -> R<()> {
+        while let Some(row) = rows.next()? {
+            let Some(&i) = at.get(&row.get::<_, i64>(0)?) else { continue };
+            records[i].claims.push(ClaimRef {
+                claim_id: row.get(1)?,
+                doc_id: doc_id(row, 2)?,
+                source: source(&row.get::<_, String>(3)?)?,
+                stance: stance(&row.get::<_, String>(4)?)?,
+                outlet: row.get(5)?,
+                fingerprint: fingerprint_from_sql(row.get(6)?),
+            });
+        }
+        Ok(())
+    };
+    if except.is_some() {
+        // Only the events kept.
+        if !ids.is_empty() {
+            let mut stmt = conn.prepare(&refs_sql("WHERE ec.event_id IN (SELECT value FROM json_each(?1))"))?;
+            let mut rows = stmt.query([to_json(&ids)])?;
+            read_refs(&mut rows)?;
+        }
+        return Ok(records);
+    }
     let only = if overlapping.is_some() {
         format!("WHERE ec.event_id IN (SELECT e.id FROM events e {filter})")
     } else {
         String::new()
     };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT ec.event_id, c.id, c.doc_id, c.source, c.stance, d.outlet, d.fingerprint \
-         FROM event_claims ec JOIN claims c ON c.id = ec.claim_id JOIN documents d ON d.id = c.doc_id \
-         {only} ORDER BY ec.event_id, c.id"
-    ))?;
+    let mut stmt = conn.prepare(&refs_sql(&only))?;
     let mut rows = stmt.query(rusqlite::params_from_iter(&args))?;
-    while let Some(row) = rows.next()? {
-        let Some(&i) = at.get(&row.get::<_, i64>(0)?) else { continue };
-        records[i].claims.push(ClaimRef {
-            claim_id: row.get(1)?,
-            doc_id: doc_id(row, 2)?,
-            source: source(&row.get::<_, String>(3)?)?,
-            stance: stance(&row.get::<_, String>(4)?)?,
-            outlet: row.get(5)?,
-            fingerprint: fingerprint_from_sql(row.get(6)?),
-        });
-    }
+    read_refs(&mut rows)?;
     Ok(records)
 }
 

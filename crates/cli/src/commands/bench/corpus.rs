@@ -392,8 +392,21 @@ fn paragraphs(lang: &Lang, deck: &mut Deck, rng: &mut Rng, bytes: usize) -> Vec<
     out
 }
 
+/// Years the replicas are moved over: the years dates parse in. Years cycle
+/// every 199 replicas and days of the month every 840, so no (year, day)
+/// comes back within the first 10,000 pages: a ten times larger corpus
+/// covers ten times as many days, as ten days of news would, rather than
+/// crowding the same days with ten times as many events.
+const FIRST_YEAR: usize = 1901;
+const YEARS: usize = 199;
+
+/// Year `n` of an example in replica `k`.
+fn shift_year(n: usize, k: usize) -> usize {
+    FIRST_YEAR + (n - FIRST_YEAR + k) % YEARS
+}
+
 /// Replica `k` of an example: its place names rotated, its years moved
-/// within 1995-2024 and its days of the month within 1-28 (so dates still
+/// within 1901-2099 and its days of the month within 1-28 (so dates still
 /// parse, and the resolver sees many days and places, as in a real feed),
 /// and a reference line at the end.
 pub(super) fn vary(text: &str, k: usize) -> String {
@@ -425,7 +438,7 @@ pub(super) fn vary(text: &str, k: usize) -> String {
         let clock = prev == Some(':') || next == Some(':');
         let iso_month = prev == Some('-') && next == Some('-');
         if len == 4 && (1990..=2030).contains(&n) {
-            varied.push_str(&(1995 + (n - 1995 + k) % 30).to_string());
+            varied.push_str(&shift_year(n, k).to_string());
         } else if len <= 2 && (1..=28).contains(&n) && !clock && !iso_month {
             varied.push_str(&((n - 1 + k / 30) % 28 + 1).to_string());
         } else {
@@ -469,7 +482,7 @@ pub(super) fn page(k: usize) -> (String, String, bool) {
             // A live blog: older entries below the example's (whose days
             // `vary` moved as here), two a day, the first of the month last.
             let day: usize = (16 - 1 + replica / 30) % 28 + 1;
-            let year = 1995 + (2023 - 1995 + replica) % 30;
+            let year = shift_year(2023, replica);
             let mut entries = String::new();
             let mut size = 0;
             let mut d = day.saturating_sub(3).max(1);
@@ -602,7 +615,9 @@ mod tests {
     #[test]
     fn replicas_keep_dates_readable_and_differ() {
         let a = vary("Le 11 octobre 2020 à 18:05, 2022-11-24T18:05:00Z, 60% de Gandja.", 31);
-        assert_eq!(a, "Le 12 octobre 2021 à 18:05, 2023-11-25T18:05:00Z, 60% de Barda.\n\nRef. 31.\n");
+        assert_eq!(a, "Le 12 octobre 2051 à 18:05, 2053-11-25T18:05:00Z, 60% de Barda.\n\nRef. 31.\n");
+        assert_eq!(shift_year(2020, 79), 2099);
+        assert_eq!(shift_year(2020, 80), 1901);
         assert_eq!(vary("Gandja et Barda", 1), "Barda et Tartar\n\nRef. 1.\n");
         assert_ne!(vary(EXAMPLES[0].1, 1), vary(EXAMPLES[0].1, 2));
     }
