@@ -94,11 +94,23 @@ pub fn run(args: Cli) -> anyhow::Result<Outcome> {
 
 /// Pages under `paths`, each read and decoded, or an error for that input.
 pub fn read_pages(paths: &[PathBuf], max_bytes: u64) -> impl Iterator<Item = Result<Source, IngestError>> {
+    read_pages_hashed(paths, max_bytes, true)
+}
+
+/// [`read_pages`], without document ids unless `hashed` (see
+/// [`Source::from_raw_unhashed`]).
+pub fn read_pages_hashed(
+    paths: &[PathBuf],
+    max_bytes: u64,
+    hashed: bool,
+) -> impl Iterator<Item = Result<Source, IngestError>> {
     let mut inputs = Inputs::new(paths.iter(), IngestOptions { max_bytes });
     std::iter::from_fn(move || {
         let start = Instant::now();
         let item = inputs.next()?;
-        Some(item.map(|raw| Source::from_raw(raw, start.elapsed())))
+        Some(item.map(|raw| {
+            if hashed { Source::from_raw(raw, start.elapsed()) } else { Source::from_raw_unhashed(raw, start.elapsed()) }
+        }))
     })
 }
 

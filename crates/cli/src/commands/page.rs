@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use warlog_model::wire;
 use warlog_pipeline::{Pipeline, Processed};
 
-use super::{is_feed, parse_date, read_pages};
+use super::{is_feed, parse_date, read_pages_hashed};
 use crate::Outcome;
 use crate::output::{print, print_json};
 
@@ -34,7 +34,9 @@ fn each_page(
     let pipeline = Pipeline::load();
     let feed = is_feed(file);
     let (mut ok, mut failed) = (0usize, 0usize);
-    for item in read_pages(&[PathBuf::from(file)], max_bytes) {
+    // `warlog text` prints no document id: no need to hash the page.
+    let hashed = stages != Stages::MainText;
+    for item in read_pages_hashed(&[PathBuf::from(file)], max_bytes, hashed) {
         match item {
             Ok(source) => {
                 // A feed line's own "id", else its place in the feed.
