@@ -108,18 +108,21 @@ pub fn resolve_pending(store: &mut Store) -> warlog_store::Result<Resolved> {
         refs.extend(new.iter().map(|c| (c.id, ClaimRef::from(c))));
 
         let infos: Vec<ClaimInfo> = new.iter().map(info).collect();
-        for i in &infos {
-            resolver.add(i.clone());
+        drop(new);
+        // Tallies first, so that the claims move into the resolver uncopied.
+        let tallies = tallies(&infos);
+        let placed = infos.len();
+        for i in infos {
+            resolver.add(i);
         }
         let changed = resolver.changed();
         let events: Vec<EventRecord> = changed.iter().map(|&i| record(resolver.event(i), &refs)).collect();
-        let tallies = tallies(&infos);
         let outcome = store.save_resolution(&Resolution { events, tallies, resolved_through: through })?;
         for (&i, &id) in changed.iter().zip(&outcome.event_ids) {
             resolver.saved(i, id);
             loaded.insert(id);
         }
-        total.claims += new.len();
+        total.claims += placed;
         total.events_touched += outcome.event_ids.len();
         total.tallies += outcome.tallies_added;
     }

@@ -109,7 +109,11 @@ pub fn read_pages_hashed(
         let start = Instant::now();
         let item = inputs.next()?;
         Some(item.map(|raw| {
-            if hashed { Source::from_raw(raw, start.elapsed()) } else { Source::from_raw_unhashed(raw, start.elapsed()) }
+            if hashed {
+                Source::from_raw(raw, start.elapsed())
+            } else {
+                Source::from_raw_unhashed(raw, start.elapsed())
+            }
         }))
     })
 }
