@@ -21,6 +21,8 @@ command -v valgrind >/dev/null || { echo "profile.sh: valgrind not found" >&2; e
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# KEEP=dir keeps the callgrind output (cg.out) and its annotation there.
+keep=${KEEP:-}
 if [[ $# -eq 0 ]]; then
     mkdir "$tmp/pages"
     find "$shared/benchmarks/article-extraction/html" -name '*.html.gz' | sort | head -60 | xargs -I{} cp {} "$tmp/pages/"
@@ -51,6 +53,10 @@ total=$(grep -m1 'PROGRAM TOTALS' "$tmp/annotated.txt" | awk '{gsub(",", "", $1)
 printf '%s pages processed; %s instructions in all (%s per page)\n' "$docs" "$total" "$((total / docs))"
 printf '%-48s %14s\n' "function (inclusive)" "instr/page"
 for f in "${functions[@]}"; do
-    n=$(grep -F "???:$f " "$tmp/annotated.txt" | head -1 | awk '{gsub(",", "", $1); print $1}')
+    n=$( (grep -F "???:$f " "$tmp/annotated.txt" || true) | head -1 | awk '{gsub(",", "", $1); print $1}')
     printf '%-48s %14s\n' "$f" "$(( ${n:-0} / docs ))"
 done
+if [[ -n "$keep" ]]; then
+    mkdir -p "$keep"
+    cp "$tmp/cg.out" "$tmp/annotated.txt" "$tmp/bench.json" "$keep/"
+fi

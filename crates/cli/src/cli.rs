@@ -205,6 +205,10 @@ pub enum Command {
         /// Keep the store on disk at this path (default: a temporary file).
         #[arg(long, value_name = "FILE")]
         db: Option<PathBuf>,
+        /// Instead of pages: store N synthetic claims (and N/10 first) and
+        /// time resolving them into events through the store.
+        #[arg(long, value_name = "N")]
+        resolve_claims: Option<usize>,
         #[arg(long)]
         json: bool,
     },

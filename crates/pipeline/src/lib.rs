@@ -136,9 +136,18 @@ impl Source {
 
     /// A page as the reader gave it.
     pub fn from_raw(page: warlog_ingest::RawPage, decode_time: Duration) -> Source {
+        let id = page.doc_id();
+        Source { id, ..Source::from_raw_unhashed(page, decode_time) }
+    }
+
+    /// [`Source::from_raw`] without the document id (left empty): for
+    /// commands that print no id and store nothing (`warlog text`), as
+    /// hashing a 200 KB page costs a tenth of reading its main text. The
+    /// store refuses a document without an id.
+    pub fn from_raw_unhashed(page: warlog_ingest::RawPage, decode_time: Duration) -> Source {
         Source {
             origin: page.origin.clone(),
-            id: page.doc_id(),
+            id: String::new(),
             meta: page.meta(),
             feed_id: page.hints.id.clone(),
             raw: page.raw,

@@ -214,20 +214,19 @@ impl<T> PhraseSet<T> {
         if w.punct {
             return Vec::new();
         }
-        let mut found: Vec<(PhraseMatch<'a, T>, usize)> = self
-            .candidates(w)
-            .filter(|(pats, _)| {
-                i + pats.len() <= words.len() && pats.iter().zip(&words[i..]).all(|(p, w)| p.matches(w))
-            })
-            .map(|(pats, value)| {
+        let mut found: Vec<(PhraseMatch<'a, T>, usize)> = Vec::new();
+        for (pats, value) in self.candidates(w) {
+            if i + pats.len() <= words.len() && pats.iter().zip(&words[i..]).all(|(p, w)| p.matches(w)) {
                 let end = i + pats.len();
                 let prefixes = pats.iter().filter(|p| matches!(p, Pat::Prefix(_))).count();
-                (
-                    PhraseMatch { start: i, end, span: Span::new(words[i].span.start, words[end - 1].span.end), value },
-                    prefixes,
-                )
-            })
-            .collect();
+                let span = Span::new(words[i].span.start, words[end - 1].span.end);
+                found.push((PhraseMatch { start: i, end, span, value }, prefixes));
+            }
+        }
+        // Most words start no phrase, and most others one: no sorting then.
+        if found.len() <= 1 {
+            return found.pop().map(|(m, _)| vec![m]).unwrap_or_default();
+        }
         // Longest first; at equal length a phrase written in full beats one
         // with prefix words ("bombardements" before "bombard*").
         found.sort_by_key(|(m, prefixes)| (std::cmp::Reverse(m.end), *prefixes));

@@ -123,20 +123,17 @@ impl Resolver {
                 best = Some((i, s));
             }
         }
-        let i = match best {
-            Some((i, _)) => {
-                let e = &mut self.events[i];
-                e.members.push(c.clone());
-                e.refresh();
-                i
-            }
-            None => {
-                self.events.push(EventDraft::new(None, vec![c.clone()]));
-                self.events.len() - 1
-            }
-        };
-        self.events[i].changed = true;
+        // Filed before it moves into its event (no copy of the claim).
+        let i = best.map_or(self.events.len(), |(i, _)| i);
         self.index.file(i, fam, &c);
+        if best.is_some() {
+            let e = &mut self.events[i];
+            e.members.push(c);
+            e.refresh();
+        } else {
+            self.events.push(EventDraft::new(None, vec![c]));
+        }
+        self.events[i].changed = true;
     }
 
     /// All events, stored and new, in the order they were first seen.

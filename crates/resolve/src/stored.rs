@@ -88,10 +88,9 @@ pub fn resolve_pending(store: &mut Store) -> warlog_store::Result<Resolved> {
         }
         let through = new.iter().map(|c| c.id).max();
         // Stored events the new claims could join, not read before.
-        let index = match window(&new) {
-            Some(w) => store.events_index(Some(w)),
-            None => store.events_index(None),
-        }?;
+        // (The store skips the events read before: a pass reads each stored
+        // event once, not once per chunk of claims.)
+        let index = store.events_index_except(window(&new), &loaded)?;
         let mut fresh: Vec<&EventRecord> = index.iter().filter(|e| e.id.is_some_and(|id| loaded.insert(id))).collect();
         fresh.sort_by_key(|e| e.id);
         let member_ids: Vec<i64> = fresh.iter().flat_map(|e| e.claims.iter().map(|c| c.claim_id)).collect();
@@ -109,18 +108,21 @@ pub fn resolve_pending(store: &mut Store) -> warlog_store::Result<Resolved> {
         refs.extend(new.iter().map(|c| (c.id, ClaimRef::from(c))));
 
         let infos: Vec<ClaimInfo> = new.iter().map(info).collect();
-        for i in &infos {
-            resolver.add(i.clone());
+        drop(new);
+        // Tallies first, so that the claims move into the resolver uncopied.
+        let tallies = tallies(&infos);
+        let placed = infos.len();
+        for i in infos {
+            resolver.add(i);
         }
         let changed = resolver.changed();
         let events: Vec<EventRecord> = changed.iter().map(|&i| record(resolver.event(i), &refs)).collect();
-        let tallies = tallies(&infos);
         let outcome = store.save_resolution(&Resolution { events, tallies, resolved_through: through })?;
         for (&i, &id) in changed.iter().zip(&outcome.event_ids) {
             resolver.saved(i, id);
             loaded.insert(id);
         }
-        total.claims += new.len();
+        total.claims += placed;
         total.events_touched += outcome.event_ids.len();
         total.tallies += outcome.tallies_added;
     }

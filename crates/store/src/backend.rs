@@ -36,6 +36,18 @@ pub trait Backend: Send {
     /// undated ones), by id, with their claims' references.
     fn events_index(&self, overlapping: Option<(Date, Date)>) -> Result<Vec<EventRecord>>;
 
+    /// [`Backend::events_index`] without the events whose ids are in
+    /// `loaded` (a resolver pass that read them before asks for the rest).
+    fn events_index_except(
+        &self,
+        overlapping: Option<(Date, Date)>,
+        loaded: &std::collections::HashSet<i64>,
+    ) -> Result<Vec<EventRecord>> {
+        let mut all = self.events_index(overlapping)?;
+        all.retain(|e| e.id.is_none_or(|id| !loaded.contains(&id)));
+        Ok(all)
+    }
+
     /// Saves one resolver step in one transaction.
     fn save_resolution(&mut self, resolution: &Resolution) -> Result<ResolutionOutcome>;
 

@@ -118,6 +118,17 @@ impl Store {
         self.backend.events_index(overlapping)
     }
 
+    /// [`Store::events_index`] without the events whose ids are in `loaded`:
+    /// what a resolver pass has not read yet (the store reads no claim
+    /// references of the others).
+    pub fn events_index_except(
+        &self,
+        overlapping: Option<(Date, Date)>,
+        loaded: &std::collections::HashSet<i64>,
+    ) -> Result<Vec<EventRecord>> {
+        self.backend.events_index_except(overlapping, loaded)
+    }
+
     /// Saves events, tallies and the resolver's progress in one transaction
     /// (rules in [`Resolution`]).
     pub fn save_resolution(&mut self, resolution: &Resolution) -> Result<ResolutionOutcome> {

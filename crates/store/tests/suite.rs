@@ -237,6 +237,63 @@ fn resolver_reads_new_claims_and_saves_events(mut store: Store) {
     assert!(left[0].contested);
 }
 
+/// Saving events again rewrites only what changed, and ends in the rows a
+/// full rewrite gives: a claim that leaves, a claim that moves to an event
+/// saved before or after its old one, a claim named by two events (the
+/// last one saved wins), and the emptied event deleted.
+fn resaved_events_keep_exactly_their_claims(mut store: Store) {
+    let (claims, events) = world(&mut store);
+    let index = store.events_index(None).unwrap();
+    let members = |store: &Store, id: i64| -> Vec<i64> {
+        let e = store.event(id).unwrap().unwrap();
+        let mut ids: Vec<i64> = e.claims.iter().map(|c| c.claim_id).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(members(&store, events[0]), vec![claims[0].id, claims[1].id]);
+    // Events 0 and 1 swap claims 1 and 2 (each taken from an event saved
+    // after, or before, the one taking it); event 3 takes claim 3 from
+    // event 2 and event 4 claim 6 from event 5, neither saved, so both end
+    // empty; claim 5 is named by events 3 and 4, and event 4, saved last,
+    // keeps it.
+    let mut e0 = index[0].clone();
+    e0.claims = vec![ClaimRef::from(&claims[0]), ClaimRef::from(&claims[2])];
+    let mut e1 = index[1].clone();
+    e1.claims = vec![ClaimRef::from(&claims[1])];
+    let mut e3 = index[3].clone();
+    e3.claims = vec![ClaimRef::from(&claims[3]), ClaimRef::from(&claims[4]), ClaimRef::from(&claims[5])];
+    let mut e4 = index[4].clone();
+    e4.claims = vec![ClaimRef::from(&claims[6]), ClaimRef::from(&claims[5])];
+    let out = store.save_resolution(&Resolution { events: vec![e0, e1, e3, e4], ..Resolution::default() }).unwrap();
+    assert_eq!(out.event_ids, vec![events[0], events[1], events[3], events[4]]);
+    assert_eq!(members(&store, events[0]), vec![claims[0].id, claims[2].id]);
+    assert_eq!(members(&store, events[1]), vec![claims[1].id]);
+    assert_eq!(members(&store, events[3]), vec![claims[3].id, claims[4].id]);
+    assert_eq!(members(&store, events[4]), vec![claims[5].id, claims[6].id]);
+    // Event 2 gave its claim away, event 5 its claim: both deleted.
+    let mut deleted = out.deleted.clone();
+    deleted.sort();
+    assert_eq!(deleted, vec![events[2], events[5]]);
+    assert_eq!(store.counts().unwrap().events, 4);
+    assert!(store.unresolved_claims().unwrap().is_empty());
+}
+
+/// The index without the events already read: the same records as the
+/// whole index filtered, with or without a window.
+fn index_except_skips_the_events_read(mut store: Store) {
+    let (_, events) = world(&mut store);
+    let loaded: std::collections::HashSet<i64> = [events[0], events[2], events[5]].into_iter().collect();
+    for window in [None, Some((date("2020-10-01"), date("2020-10-31"))), Some((date("2020-10-06"), date("2020-10-07")))]
+    {
+        let mut expected = store.events_index(window).unwrap();
+        expected.retain(|e| !loaded.contains(&e.id.unwrap()));
+        assert_eq!(store.events_index_except(window, &loaded).unwrap(), expected, "{window:?}");
+    }
+    let all: std::collections::HashSet<i64> = events.iter().copied().collect();
+    assert!(store.events_index_except(None, &all).unwrap().is_empty());
+    assert_eq!(store.events_index_except(None, &Default::default()).unwrap(), store.events_index(None).unwrap());
+}
+
 fn ids_of(claims: &[StoredClaim]) -> Vec<i64> {
     claims.iter().map(|c| c.id).collect()
 }
@@ -409,6 +466,8 @@ on_every_backend!(
     a_page_reads_back_as_written,
     a_failing_batch_leaves_earlier_batches_and_nothing_of_itself,
     resolver_reads_new_claims_and_saves_events,
+    resaved_events_keep_exactly_their_claims,
+    index_except_skips_the_events_read,
     bad_resolutions_change_nothing,
     every_query_filter,
     tallies_are_idempotent_and_ordered,

@@ -19,25 +19,17 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value, json};
-use warlog_model::{DocumentMeta, Format};
+use warlog_model::{Document, DocumentMeta, Format, Page};
 use warlog_pipeline::{Pipeline, Source, Stage, Timings};
+use warlog_store::PageToWrite;
+
+mod corpus;
 
 use super::read_pages;
 use super::run::{process_and_store, to_write};
 use crate::Outcome;
 use crate::output::{print, print_json};
 use crate::resolving::resolve_pending;
-
-/// The bundled example pages (our own text), embedded for a default corpus.
-const EXAMPLES: &[(&str, &str)] = &[
-    ("fr-frappes-gandja.txt", include_str!("../../../../examples/fr-frappes-gandja.txt")),
-    ("en-kherson-report.html", include_str!("../../../../examples/en-kherson-report.html")),
-    ("fr-direct-sahel.html", include_str!("../../../../examples/fr-direct-sahel.html")),
-];
-
-/// Words swapped in each replica so that no two pages are alike.
-const PLACES: &[&str] =
-    &["Gandja", "Barda", "Tartar", "Kherson", "Bakhmut", "Gao", "Mopti", "Khartoum", "Odesa", "Fizouli"];
 
 /// Pages per batch (one transaction each), as `warlog run` by default.
 const BATCH: usize = 256;
@@ -53,71 +45,21 @@ impl Targets {
     const SCALING: f64 = 1.1;
 }
 
-/// Replica `k` of an example: its place names rotated, its years moved
-/// within 1995-2024 and its days of the month within 1-28 (so dates still
-/// parse, and the resolver sees many days and places, as in a real feed),
-/// and a reference line at the end.
-fn vary(text: &str, k: usize) -> String {
-    // Places in one pass, so that a replacement is not replaced again.
-    let mut out = String::with_capacity(text.len() + 64);
-    let mut at = 0;
-    while at < text.len() {
-        let rest = &text[at..];
-        if let Some(i) = PLACES.iter().position(|p| rest.starts_with(p)) {
-            out.push_str(PLACES[(i + k) % PLACES.len()]);
-            at += PLACES[i].len();
-        } else {
-            let c = rest.chars().next().unwrap_or(' ');
-            out.push(c);
-            at += c.len_utf8();
-        }
+/// Page `k` of the default corpus, generated now ([`corpus`]); the time
+/// it took is its decode time.
+fn synthetic_page(k: usize) -> Source {
+    let t0 = Instant::now();
+    let (origin, text, html) = corpus::page(k);
+    Source {
+        origin,
+        id: warlog_ingest::doc_id(text.as_bytes()),
+        raw: text.as_bytes().to_vec(),
+        text,
+        format: if html { Format::Html } else { Format::Text },
+        meta: DocumentMeta::default(),
+        feed_id: None,
+        decode_time: t0.elapsed(),
     }
-    let mut varied = String::with_capacity(out.len() + 64);
-    let mut rest = out.as_str();
-    let mut prev: Option<char> = None;
-    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
-        let (before, from) = rest.split_at(at);
-        varied.push_str(before);
-        prev = before.chars().next_back().or(prev);
-        let len = from.find(|c: char| !c.is_ascii_digit()).unwrap_or(from.len());
-        let (digits, after) = from.split_at(len);
-        let next = after.chars().next();
-        let n: usize = digits.parse().unwrap_or(usize::MAX);
-        let clock = prev == Some(':') || next == Some(':');
-        let iso_month = prev == Some('-') && next == Some('-');
-        if len == 4 && (1990..=2030).contains(&n) {
-            varied.push_str(&(1995 + (n - 1995 + k) % 30).to_string());
-        } else if len <= 2 && (1..=28).contains(&n) && !clock && !iso_month {
-            varied.push_str(&((n - 1 + k / 30) % 28 + 1).to_string());
-        } else {
-            varied.push_str(digits);
-        }
-        prev = digits.chars().next_back();
-        rest = after;
-    }
-    varied.push_str(rest);
-    varied.push_str(&format!("\n\nRef. {k}.\n"));
-    varied
-}
-
-fn synthetic(pages: usize) -> Vec<Source> {
-    (0..pages)
-        .map(|k| {
-            let (name, text) = EXAMPLES[k % EXAMPLES.len()];
-            let text = vary(text, k / EXAMPLES.len() + 1);
-            let format = if name.ends_with(".html") { Format::Html } else { Format::Text };
-            Source {
-                origin: format!("bench/{k}/{name}"),
-                id: warlog_ingest::doc_id(text.as_bytes()),
-                raw: text.as_bytes().to_vec(),
-                text,
-                format,
-                meta: DocumentMeta::default(),
-                feed_id: None,
-                decode_time: Duration::ZERO,
-            }
-        })
-        .collect()
 }
 
 /// Peak resident memory of this process, in MB (Linux), else 0.
@@ -139,31 +81,40 @@ struct RunFigures {
     stages: Timings,
     store: Duration,
     store_wait: Duration,
+    /// CPU time of the near-duplicate fingerprints (after the stages, on
+    /// the same threads).
+    fingerprint: Duration,
     resolve: Duration,
     claims: usize,
 }
 
-fn run_once(pipeline: &Pipeline, corpus: Vec<Source>, db: &Path) -> anyhow::Result<RunFigures> {
+fn run_once(pipeline: &Pipeline, corpus: impl Iterator<Item = Source> + Send, db: &Path) -> anyhow::Result<RunFigures> {
     remove_db(db);
     let mut store = super::open_store(db)?;
-    let docs = corpus.len();
-    let bytes: usize = corpus.iter().map(|s| s.raw.len()).sum();
+    let (mut docs, mut bytes) = (0, 0);
     let mut stages = Timings::default();
     let mut text_bytes = 0;
+    let mut fingerprint = Duration::ZERO;
     let start = Instant::now();
     let written = process_and_store(
-        corpus.into_iter().map(Ok),
+        corpus.map(Ok),
         BATCH,
         &mut store,
         |s| {
+            let raw = s.raw.len();
             let p = pipeline.process(s, None);
             let (timings, main) = (p.timings.clone(), p.main_end);
-            (to_write(p), (timings, main))
+            let t0 = Instant::now();
+            let page = to_write(p);
+            (page, (timings, main, raw, t0.elapsed()))
         },
         |done| {
-            for (t, main) in done {
+            for (t, main, raw, fp) in done {
                 stages.merge(&t);
+                fingerprint += fp;
                 text_bytes += main;
+                bytes += raw;
+                docs += 1;
             }
         },
         |e| eprintln!("warlog: {e}"),
@@ -179,6 +130,7 @@ fn run_once(pipeline: &Pipeline, corpus: Vec<Source>, db: &Path) -> anyhow::Resu
         stages,
         store: written.write_time,
         store_wait: written.write_wait,
+        fingerprint,
         resolve,
         claims: written.claims,
     })
@@ -203,28 +155,30 @@ pub fn bench(paths: &[PathBuf], pages: usize, db: Option<&Path>, json: bool) -> 
     let _ = pipeline.process(Source::text("warm-up", "Bakou affirme que Gandja a été bombardée."), None);
     let startup = t0.elapsed();
 
-    let corpus: Vec<Source> = if paths.is_empty() {
-        synthetic(pages.max(10))
+    let tmp = std::env::temp_dir().join(format!("warlog-bench-{}.db", std::process::id()));
+    let db_path = db.map(Path::to_path_buf).unwrap_or(tmp.clone());
+    // A tenth of the corpus first: the cost should grow linearly.
+    let (small, full) = if paths.is_empty() {
+        // Generated page by page as the run reads them (no corpus in memory).
+        let pages = pages.max(10);
+        let small = run_once(&pipeline, (0..(pages / 10).max(1)).map(synthetic_page), &db_path)?;
+        (small, run_once(&pipeline, (0..pages).map(synthetic_page), &db_path)?)
     } else {
-        let mut v = Vec::new();
+        // Read into memory first, so that reading is not in the wall time.
+        let mut corpus = Vec::new();
         for item in read_pages(paths, warlog_ingest::DEFAULT_MAX_BYTES) {
             match item {
-                Ok(s) => v.push(s),
+                Ok(s) => corpus.push(s),
                 Err(e) => eprintln!("warlog: {e}"),
             }
         }
-        v
+        if corpus.is_empty() {
+            anyhow::bail!("no pages to run on");
+        }
+        let tenth: Vec<Source> = corpus.iter().take((corpus.len() / 10).max(1)).cloned().collect();
+        let small = run_once(&pipeline, tenth.into_iter(), &db_path)?;
+        (small, run_once(&pipeline, corpus.into_iter(), &db_path)?)
     };
-    if corpus.is_empty() {
-        anyhow::bail!("no pages to run on");
-    }
-    let tmp = std::env::temp_dir().join(format!("warlog-bench-{}.db", std::process::id()));
-    let db_path = db.map(Path::to_path_buf).unwrap_or(tmp.clone());
-
-    // A tenth of the corpus first: the cost should grow linearly.
-    let tenth: Vec<Source> = corpus.iter().take((corpus.len() / 10).max(1)).cloned().collect();
-    let small = run_once(&pipeline, tenth, &db_path)?;
-    let full = run_once(&pipeline, corpus, &db_path)?;
     if db.is_none() {
         remove_db(&tmp);
     }
@@ -269,6 +223,22 @@ impl Report {
         (f.wall.as_secs_f64() / s.wall.as_secs_f64().max(1e-9)) / (f.docs as f64 / s.docs as f64)
     }
 
+    /// CPU time a page costs on the processing threads (every stage but
+    /// decode, and the fingerprint) and the writer's: the cores share them.
+    fn cpu_ms_per_doc(&self) -> f64 {
+        let f = &self.full;
+        let processing: Duration =
+            Stage::ALL.iter().filter(|s| **s != Stage::Decode).map(|s| f.stages.get(*s)).sum::<Duration>()
+                + f.fingerprint;
+        self.per_doc_ms(processing + f.store)
+    }
+
+    /// The pages per second those CPU times allow on this many threads,
+    /// resolving aside: how far the wall time is from what the cores give.
+    fn cpu_bound_docs_per_s(&self) -> f64 {
+        self.threads as f64 * 1000.0 / self.cpu_ms_per_doc().max(1e-9)
+    }
+
     fn text_kb_per_doc(&self) -> f64 {
         self.full.text_bytes as f64 / 1000.0 / self.full.docs as f64
     }
@@ -286,6 +256,10 @@ impl Report {
                    "wait_seconds": f.store_wait.as_secs_f64()}),
         );
         stages.insert(
+            "fingerprint".into(),
+            json!({"cpu_seconds": f.fingerprint.as_secs_f64(), "ms_per_doc": self.per_doc_ms(f.fingerprint)}),
+        );
+        stages.insert(
             "resolve".into(),
             json!({"seconds": f.resolve.as_secs_f64(), "ms_per_doc": self.per_doc_ms(f.resolve)}),
         );
@@ -301,6 +275,8 @@ impl Report {
             "peak_rss_mb": self.peak_rss_mb,
             "startup_ms": self.startup_ms(),
             "stages": Value::Object(stages),
+            "cpu_ms_per_doc": self.cpu_ms_per_doc(),
+            "cpu_bound_docs_per_s": self.cpu_bound_docs_per_s(),
             "scaling": {"small_docs": self.small.docs, "small_seconds": self.small.wall.as_secs_f64(),
                         "time_ratio_per_doc": self.scaling()},
             "targets": {
@@ -345,15 +321,23 @@ impl Report {
             ));
         }
         out.push_str(&format!(
-            "{:<13} {:>6.2} {:>9.3}  (writer thread; processing waited {:.2} s for it)\n\
-             {:<13} {:>6.2} {:>9.3}  (wall, after the pages)\n",
+            "{:<13} {:>6.2} {:>9.3}  (after the stages, same threads)\n\
+             {:<13} {:>6.2} {:>9.3}  (writer thread; processing waited {:.2} s for it)\n\
+             {:<13} {:>6.2} {:>9.3}  (wall, after the pages)\n\
+             CPU per page, decode and resolve aside: {:.3} ms → at most {:.0} pages/s on {} threads\n",
+            "fingerprint",
+            f.fingerprint.as_secs_f64(),
+            self.per_doc_ms(f.fingerprint),
             "store",
             f.store.as_secs_f64(),
             self.per_doc_ms(f.store),
             f.store_wait.as_secs_f64(),
             "resolve",
             f.resolve.as_secs_f64(),
-            self.per_doc_ms(f.resolve)
+            self.per_doc_ms(f.resolve),
+            self.cpu_ms_per_doc(),
+            self.cpu_bound_docs_per_s(),
+            self.threads
         ));
         let rows = [
             (
@@ -381,15 +365,125 @@ impl Report {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn replicas_keep_dates_readable_and_differ() {
-        let a = vary("Le 11 octobre 2020 à 18:05, 2022-11-24T18:05:00Z, 60% de Gandja.", 31);
-        assert_eq!(a, "Le 12 octobre 2021 à 18:05, 2023-11-25T18:05:00Z, 60% de Barda.\n\nRef. 31.\n");
-        assert_eq!(vary("Gandja et Barda", 1), "Barda et Tartar\n\nRef. 1.\n");
-        assert_ne!(vary(EXAMPLES[0].1, 1), vary(EXAMPLES[0].1, 2));
+/// Pages holding the synthetic claims of [`warlog_resolve::synthetic`]
+/// (consecutive claims of one page id become one page), ready to store.
+fn synthetic_claim_pages(n: usize) -> Vec<PageToWrite> {
+    let s = warlog_resolve::synthetic::generate(n, 42);
+    let mut pages: Vec<PageToWrite> = Vec::new();
+    let mut last: Option<String> = None;
+    for c in s.claims {
+        if last.as_deref() != Some(c.doc_id.as_str()) {
+            let text = format!("Synthetic page {} for the resolver bench.", c.doc_id);
+            let doc = Document {
+                id: warlog_ingest::doc_id(text.as_bytes()),
+                origin: format!("bench/{}", c.doc_id),
+                format: Format::Text,
+                meta: DocumentMeta { published: c.published, ..DocumentMeta::default() },
+                text: text.clone(),
+            };
+            let page = Page {
+                doc,
+                raw: text.into_bytes(),
+                segments: Vec::new(),
+                mentions: Vec::new(),
+                claims: Vec::new(),
+                diagnostics: Vec::new(),
+            };
+            pages.push(PageToWrite::new(page, c.fingerprint));
+            last = Some(c.doc_id.clone());
+        }
+        if let Some(p) = pages.last_mut() {
+            p.page.claims.push(c.claim);
+        }
     }
+    pages
+}
+
+/// One resolver bench on `n` synthetic claims: stored, then resolved
+/// through the store (as `warlog run` does), and the same claims resolved
+/// in memory alone (the resolver's share of the time).
+struct ResolveFigures {
+    claims: usize,
+    events: u64,
+    store: Duration,
+    resolve: Duration,
+    in_memory: Duration,
+}
+
+fn resolve_once(n: usize, db: &Path) -> anyhow::Result<ResolveFigures> {
+    remove_db(db);
+    let mut store = super::open_store(db)?;
+    let pages = synthetic_claim_pages(n);
+    let claims = pages.iter().map(|p| p.page.claims.len()).sum();
+    let t0 = Instant::now();
+    for batch in pages.chunks(BATCH) {
+        store.write_pages(batch)?;
+    }
+    let stored = t0.elapsed();
+    let t0 = Instant::now();
+    resolve_pending(&mut store)?;
+    let resolve = t0.elapsed();
+    let events = store.counts()?.events;
+    drop(store);
+    let s = warlog_resolve::synthetic::generate(n, 42);
+    let t0 = Instant::now();
+    let mut resolver = warlog_resolve::Resolver::new(Vec::new());
+    for c in s.claims {
+        resolver.add(c);
+    }
+    let _ = resolver.finish();
+    Ok(ResolveFigures { claims, events, store: stored, resolve, in_memory: t0.elapsed() })
+}
+
+/// `warlog bench --resolve-claims N`: resolving `N` synthetic claims (a
+/// tenth first, for the scaling ratio) through the store.
+pub fn bench_resolve(n: usize, db: Option<&Path>, json: bool) -> anyhow::Result<Outcome> {
+    let n = n.max(10);
+    let tmp = std::env::temp_dir().join(format!("warlog-bench-resolve-{}.db", std::process::id()));
+    let db_path = db.map(Path::to_path_buf).unwrap_or(tmp.clone());
+    let small = resolve_once(n / 10, &db_path)?;
+    let full = resolve_once(n, &db_path)?;
+    if db.is_none() {
+        remove_db(&tmp);
+    }
+    let per = |f: &ResolveFigures| f.resolve.as_secs_f64() / f.claims.max(1) as f64;
+    let ratio = per(&full) / per(&small).max(1e-12);
+    let claims_per_s = full.claims as f64 / full.resolve.as_secs_f64().max(1e-9);
+    let rss = peak_rss_mb();
+    if json {
+        print_json(
+            &json!({
+                "claims": full.claims,
+                "events": full.events,
+                "store_seconds": full.store.as_secs_f64(),
+                "resolve_seconds": full.resolve.as_secs_f64(),
+                "claims_per_s": claims_per_s,
+                "in_memory_seconds": full.in_memory.as_secs_f64(),
+                "peak_rss_mb": rss,
+                "scaling": {"small_claims": small.claims, "small_seconds": small.resolve.as_secs_f64(),
+                            "time_ratio_per_claim": ratio},
+                "targets": {"time_ratio_per_claim": {"target": Targets::SCALING, "met": ratio <= Targets::SCALING}},
+            }),
+            true,
+        )?;
+    } else {
+        print(&format!(
+            "{} synthetic claims ({} events): stored in {:.2} s, resolved through the store in {:.2} s → {:.0} claims/s\n\
+             (the resolver alone, in memory: {:.2} s); peak RSS {:.0} MB\n\
+             scaling: {} claims resolved in {:.2} s; per-claim time ratio (full/tenth) {:.2} ≤ {} {}\n",
+            full.claims,
+            full.events,
+            full.store.as_secs_f64(),
+            full.resolve.as_secs_f64(),
+            claims_per_s,
+            full.in_memory.as_secs_f64(),
+            rss,
+            small.claims,
+            small.resolve.as_secs_f64(),
+            ratio,
+            Targets::SCALING,
+            verdict(ratio <= Targets::SCALING),
+        ))?;
+    }
+    Ok(Outcome::Done)
 }

@@ -55,7 +55,15 @@ pub fn run(args: Cli) -> anyhow::Result<Outcome> {
         Command::Tallies { party, db, json } => query::tallies(party.as_deref(), &db.db, json),
         Command::Search { query, limit, db, json } => query::search(&query, limit, &db.db, json),
         Command::Export { format, out, filter, db } => query::export(format, out.as_deref(), &filter, &db.db),
-        Command::Bench { paths, pages, db, json } => bench::bench(&paths, pages, db.as_deref(), json),
+        Command::Bench { paths, db, resolve_claims: Some(n), json, .. } => {
+            if !paths.is_empty() {
+                anyhow::bail!("--resolve-claims generates its own claims: give no paths");
+            }
+            bench::bench_resolve(n, db.as_deref(), json)
+        }
+        Command::Bench { paths, pages, db, resolve_claims: None, json } => {
+            bench::bench(&paths, pages, db.as_deref(), json)
+        }
         Command::Benchmark { name, dir, json } => benchmark::benchmark(name, &dir, json),
         Command::Serve { addr, db } => serve::serve(addr, &db.db),
         #[cfg(feature = "nats")]
@@ -86,11 +94,27 @@ pub fn run(args: Cli) -> anyhow::Result<Outcome> {
 
 /// Pages under `paths`, each read and decoded, or an error for that input.
 pub fn read_pages(paths: &[PathBuf], max_bytes: u64) -> impl Iterator<Item = Result<Source, IngestError>> {
+    read_pages_hashed(paths, max_bytes, true)
+}
+
+/// [`read_pages`], without document ids unless `hashed` (see
+/// [`Source::from_raw_unhashed`]).
+pub fn read_pages_hashed(
+    paths: &[PathBuf],
+    max_bytes: u64,
+    hashed: bool,
+) -> impl Iterator<Item = Result<Source, IngestError>> {
     let mut inputs = Inputs::new(paths.iter(), IngestOptions { max_bytes });
     std::iter::from_fn(move || {
         let start = Instant::now();
         let item = inputs.next()?;
-        Some(item.map(|raw| Source::from_raw(raw, start.elapsed())))
+        Some(item.map(|raw| {
+            if hashed {
+                Source::from_raw(raw, start.elapsed())
+            } else {
+                Source::from_raw_unhashed(raw, start.elapsed())
+            }
+        }))
     })
 }
 
@@ -111,7 +135,17 @@ impl Reader {
 
     /// [`read_pages`], each page given the fields of its manifest line.
     pub fn pages<'a>(&'a self, paths: &'a [PathBuf]) -> impl Iterator<Item = Result<Source, IngestError>> + 'a {
-        read_pages(paths, self.max_bytes).map(|item| {
+        self.pages_hashed(paths, true)
+    }
+
+    /// [`Reader::pages`], without document ids unless `hashed` (as
+    /// [`read_pages_hashed`]).
+    pub fn pages_hashed<'a>(
+        &'a self,
+        paths: &'a [PathBuf],
+        hashed: bool,
+    ) -> impl Iterator<Item = Result<Source, IngestError>> + 'a {
+        read_pages_hashed(paths, self.max_bytes, hashed).map(|item| {
             item.map(|mut source| {
                 if let Some(m) = &self.manifest {
                     source.meta = m.apply(&source.origin, std::mem::take(&mut source.meta));

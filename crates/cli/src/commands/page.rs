@@ -34,7 +34,9 @@ fn each_page(
     let pipeline = Pipeline::load();
     let feed = is_feed(file);
     let (mut ok, mut failed) = (0usize, 0usize);
-    for item in reader.pages(&[PathBuf::from(file)]) {
+    // `warlog text` prints no document id: no need to hash the page.
+    let hashed = stages != Stages::MainText;
+    for item in reader.pages_hashed(&[PathBuf::from(file)], hashed) {
         match item {
             Ok(source) => {
                 // A feed line's own "id", else its place in the feed.

@@ -257,13 +257,28 @@ pub(super) fn find(text: &str, span: Span, lang: &str) -> Vec<DateExpr> {
 
 /// Date expressions among words already cut from `text`.
 pub(crate) fn find_in(text: &str, ws: &[Word], lang: &str) -> Vec<DateExpr> {
-    find_with(text, ws, lang, &numbers::Scan::new(text, ws, lang))
+    let lex = lexicon();
+    let cands = candidates(lex, ws);
+    if !may_hold_date(ws, &cands) {
+        // Most sentences: no numbers to look up, nothing to parse.
+        return Vec::new();
+    }
+    parse_with(text, ws, lang, &numbers::Scan::new(text, ws, lang), lex, cands)
 }
 
 /// As [`find_in`], with the numbers of those words already looked up.
 pub(crate) fn find_with(text: &str, ws: &[Word], lang: &str, nums: &numbers::Scan<'_>) -> Vec<DateExpr> {
     let lex = lexicon();
-    let cands = (0..ws.len())
+    let cands = candidates(lex, ws);
+    if !may_hold_date(ws, &cands) {
+        return Vec::new();
+    }
+    parse_with(text, ws, lang, nums, lex, cands)
+}
+
+/// Date phrases starting at each word, longest first: (end, kind).
+fn candidates(lex: &Lex, ws: &[Word]) -> Vec<Vec<(usize, K)>> {
+    (0..ws.len())
         .map(|i| {
             let cap = ws[i].capitalised;
             lex.phrases
@@ -273,7 +288,42 @@ pub(crate) fn find_with(text: &str, ws: &[Word], lang: &str, nums: &numbers::Sca
                 .map(|m| (m.end, m.value.kind))
                 .collect()
         })
-        .collect();
+        .collect()
+}
+
+/// Whether the parser can find anything: every date it reads holds a
+/// month, a weekday, a relative day, week or month ("hier", "la veille"),
+/// a unit of time ("jours", "hours") or a figure in digits (numeric dates,
+/// days of the month, years) — see [`Parser::core`]. Words such as "le",
+/// "depuis" or "dans la nuit de" only ever lead to one of those.
+fn may_hold_date(ws: &[Word], cands: &[Vec<(usize, K)>]) -> bool {
+    let evidence = |k: &K| {
+        matches!(
+            k,
+            K::Month(_)
+                | K::MonthWeak(_)
+                | K::Weekday(_)
+                | K::RelDay(_)
+                | K::RelRange(..)
+                | K::RelWeek(_)
+                | K::RelMonth(_)
+                | K::Anaphoric(_)
+                | K::DayUnit(_)
+                | K::HourUnit
+        )
+    };
+    cands.iter().any(|c| c.iter().any(|(_, k)| evidence(k)))
+        || ws.iter().any(|w| w.folded.bytes().any(|b| b.is_ascii_digit()))
+}
+
+fn parse_with(
+    text: &str,
+    ws: &[Word],
+    lang: &str,
+    nums: &numbers::Scan<'_>,
+    lex: &'static Lex,
+    cands: Vec<Vec<(usize, K)>>,
+) -> Vec<DateExpr> {
     let p = Parser { text, ws, lex, nums, cands, month_first: month_first(lang) };
     let mut out = Vec::new();
     let mut i = 0;
@@ -521,11 +571,13 @@ impl Parser<'_> {
         {
             return calendar_point(Some(y), m, d).map(|p| (i + 3, p));
         }
-        // 11.10.2020
-        let parts: Vec<&str> = w.folded.split('.').collect();
-        if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
-            let (a, b, y) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse::<i16>().ok()?);
-            if parts[0].len() <= 2 && parts[1].len() <= 2 && matches!(parts[2].len(), 2 | 4) {
+        // 11.10.2020 (split without a Vec: this runs on every word)
+        let mut dotted = w.folded.split('.');
+        if let (Some(p0), Some(p1), Some(p2), None) = (dotted.next(), dotted.next(), dotted.next(), dotted.next())
+            && [p0, p1, p2].iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let (a, b, y) = (p0.parse().ok()?, p1.parse().ok()?, p2.parse::<i16>().ok()?);
+            if p0.len() <= 2 && p1.len() <= 2 && matches!(p2.len(), 2 | 4) {
                 return self.ordered(a, b, Some(full_year(y))).map(|p| (i + 1, p));
             }
         }
@@ -722,4 +774,93 @@ fn calendar_point(year: Option<i16>, month: i16, day: i16) -> Option<Point> {
     let (month, day) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
     let valid = (1..=12).contains(&month) && (1..=31).contains(&day);
     valid.then_some(Point::Calendar { year, month: Some(month), day: Some(day), weekday: None })
+}
+
+#[cfg(test)]
+mod filter_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every phrase of the date lexicons, each language's, with digits and
+    /// punctuation: the words dates are made of.
+    fn vocabulary() -> Vec<String> {
+        let mut v: Vec<String> = rows("*", "dates")
+            .iter()
+            .flat_map(|r| {
+                field(r, 0).split('|').map(|a| a.trim().trim_end_matches('*').to_string()).collect::<Vec<_>>()
+            })
+            .filter(|a| !a.is_empty() && a != "~")
+            .collect();
+        v.extend(
+            [
+                "27",
+                "1er",
+                "2020",
+                "11/10",
+                "2020-10-11",
+                "11.10.2020",
+                "24",
+                "deux",
+                "two",
+                ",",
+                "(",
+                ")",
+                "-",
+                "/",
+                ".",
+            ]
+            .map(String::from),
+        );
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// What the parser finds with no filter in front.
+    fn unfiltered(text: &str, lang: &str) -> Vec<DateExpr> {
+        let ws = words(text, Span::new(0, text.len()));
+        let lex = lexicon();
+        parse_with(text, &ws, lang, &numbers::Scan::new(text, &ws, lang), lex, candidates(lex, &ws))
+    }
+
+    proptest! {
+        #[test]
+        fn the_filter_never_hides_a_date(
+            picks in proptest::collection::vec(any::<proptest::sample::Index>(), 0..8),
+            fillers in proptest::collection::vec("(le|la|les|des|dans|de|à|the|of|on|in|a|été|attaque|killed|Marché)", 0..4),
+            lang in "(fr|en)",
+        ) {
+            let vocab = vocabulary();
+            let mut text = String::new();
+            for (i, p) in picks.iter().enumerate() {
+                let word: &String = p.get(&vocab);
+                text.push_str(word);
+                text.push(' ');
+                if let Some(f) = fillers.get(i) {
+                    text.push_str(f);
+                    text.push(' ');
+                }
+            }
+            prop_assert_eq!(find_in(&text, &words(&text, Span::new(0, text.len())), &lang), unfiltered(&text, &lang), "{}", text);
+        }
+
+        #[test]
+        fn the_filter_never_hides_a_date_in_any_text(s in "\\PC{0,80}") {
+            let ws = words(&s, Span::new(0, s.len()));
+            prop_assert_eq!(find_in(&s, &ws, "fr"), unfiltered(&s, "fr"));
+        }
+    }
+
+    #[test]
+    fn sentences_without_dates_are_not_parsed() {
+        for text in ["Les forces ont avancé vers la ville.", "The talks produced few results."] {
+            let ws = words(text, Span::new(0, text.len()));
+            assert!(!may_hold_date(&ws, &candidates(lexicon(), &ws)), "{text}");
+        }
+        for text in ["mardi", "hier soir", "il y a deux jours", "over the past 24 hours", "en 2020", "la veille"] {
+            let ws = words(text, Span::new(0, text.len()));
+            assert!(may_hold_date(&ws, &candidates(lexicon(), &ws)), "{text}");
+            assert!(!find_in(text, &ws, "fr").is_empty() || !find_in(text, &ws, "en").is_empty(), "{text}");
+        }
+    }
 }

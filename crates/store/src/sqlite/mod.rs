@@ -169,7 +169,15 @@ impl Backend for Sqlite {
     }
 
     fn events_index(&self, overlapping: Option<(Date, Date)>) -> Result<Vec<EventRecord>> {
-        self.ctx("reading the event index", resolve::events_index(&self.conn, overlapping))
+        self.ctx("reading the event index", resolve::events_index(&self.conn, overlapping, None))
+    }
+
+    fn events_index_except(
+        &self,
+        overlapping: Option<(Date, Date)>,
+        loaded: &std::collections::HashSet<i64>,
+    ) -> Result<Vec<EventRecord>> {
+        self.ctx("reading the event index", resolve::events_index(&self.conn, overlapping, Some(loaded)))
     }
 
     fn save_resolution(&mut self, resolution: &Resolution) -> Result<ResolutionOutcome> {

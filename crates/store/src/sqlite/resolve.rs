@@ -2,7 +2,7 @@
 //! metadata, the event index (headers and claim references, no text), and
 //! resolutions saved in one transaction with the resolver's progress.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use warlog_model::{Date, Tally};
@@ -54,7 +54,13 @@ pub(super) fn unresolved_claims(conn: &Connection) -> R<Vec<StoredClaim>> {
     stored_claims(conn, filter, [])
 }
 
-pub(super) fn events_index(conn: &Connection, overlapping: Option<(Date, Date)>) -> R<Vec<EventRecord>> {
+/// The event index; without the events in `except` when given: their
+/// headers are read and dropped, their claims' references not read at all.
+pub(super) fn events_index(
+    conn: &Connection,
+    overlapping: Option<(Date, Date)>,
+    except: Option<&HashSet<i64>>,
+) -> R<Vec<EventRecord>> {
     let (filter, args) = match overlapping {
         Some((from, to)) => (
             "WHERE e.date_from IS NULL OR (e.date_from <= ?2 AND e.date_to >= ?1)",
@@ -68,6 +74,9 @@ pub(super) fn events_index(conn: &Connection, overlapping: Option<(Date, Date)>)
     let mut rows = stmt.query(rusqlite::params_from_iter(&args))?;
     while let Some(row) = rows.next()? {
         let h = Header::read(row)?;
+        if except.is_some_and(|x| x.contains(&h.id)) {
+            continue;
+        }
         at.insert(h.id, records.len());
         records.push(EventRecord {
             id: Some(h.id),
@@ -81,28 +90,46 @@ pub(super) fn events_index(conn: &Connection, overlapping: Option<(Date, Date)>)
             claims: Vec::new(),
         });
     }
+    let refs_sql = |only: &str| {
+        format!(
+            "SELECT ec.event_id, c.id, c.doc_id, c.source, c.stance, d.outlet, d.fingerprint \
+             FROM event_claims ec JOIN claims c ON c.id = ec.claim_id JOIN documents d ON d.id = c.doc_id \
+             {only} ORDER BY ec.event_id, c.id"
+        )
+    };
+    // The kept events' ids, in order (before `read_refs` borrows `records`).
+    let ids: Vec<i64> = records.iter().filter_map(|r| r.id).collect();
+    let mut read_refs = |rows: &mut rusqlite::Rows<'_>| -> R<()> {
+        while let Some(row) = rows.next()? {
+            let Some(&i) = at.get(&row.get::<_, i64>(0)?) else { continue };
+            records[i].claims.push(ClaimRef {
+                claim_id: row.get(1)?,
+                doc_id: doc_id(row, 2)?,
+                source: source(&row.get::<_, String>(3)?)?,
+                stance: stance(&row.get::<_, String>(4)?)?,
+                outlet: row.get(5)?,
+                fingerprint: fingerprint_from_sql(row.get(6)?),
+            });
+        }
+        Ok(())
+    };
+    if except.is_some() {
+        // Only the events kept.
+        if !ids.is_empty() {
+            let mut stmt = conn.prepare(&refs_sql("WHERE ec.event_id IN (SELECT value FROM json_each(?1))"))?;
+            let mut rows = stmt.query([to_json(&ids)])?;
+            read_refs(&mut rows)?;
+        }
+        return Ok(records);
+    }
     let only = if overlapping.is_some() {
         format!("WHERE ec.event_id IN (SELECT e.id FROM events e {filter})")
     } else {
         String::new()
     };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT ec.event_id, c.id, c.doc_id, c.source, c.stance, d.outlet, d.fingerprint \
-         FROM event_claims ec JOIN claims c ON c.id = ec.claim_id JOIN documents d ON d.id = c.doc_id \
-         {only} ORDER BY ec.event_id, c.id"
-    ))?;
+    let mut stmt = conn.prepare(&refs_sql(&only))?;
     let mut rows = stmt.query(rusqlite::params_from_iter(&args))?;
-    while let Some(row) = rows.next()? {
-        let Some(&i) = at.get(&row.get::<_, i64>(0)?) else { continue };
-        records[i].claims.push(ClaimRef {
-            claim_id: row.get(1)?,
-            doc_id: doc_id(row, 2)?,
-            source: source(&row.get::<_, String>(3)?)?,
-            stance: stance(&row.get::<_, String>(4)?)?,
-            outlet: row.get(5)?,
-            fingerprint: fingerprint_from_sql(row.get(6)?),
-        });
-    }
+    read_refs(&mut rows)?;
     Ok(records)
 }
 
@@ -118,14 +145,38 @@ pub(super) fn save_resolution(conn: &mut Connection, r: &Resolution) -> R<Resolu
     let mut out = ResolutionOutcome::default();
     // Events whose membership changes: any left empty at the end is deleted.
     let mut touched = BTreeSet::new();
+    // Each event's claims as stored before this save; the rows of claims
+    // that stay are left as they are, so saving an event that gained one
+    // claim writes one row, not all of them again.
+    let mut before: Vec<BTreeSet<i64>> = Vec::with_capacity(r.events.len());
     for rec in &r.events {
         let id = save_header(&tx, rec, now)?;
-        tx.prepare_cached("DELETE FROM event_claims WHERE event_id = ?1")?.execute([id])?;
+        let mut stmt = tx.prepare_cached("SELECT claim_id FROM event_claims WHERE event_id = ?1")?;
+        let members = stmt.query_map([id], |row| row.get::<_, i64>(0))?.collect::<rusqlite::Result<BTreeSet<i64>>>()?;
+        before.push(members);
         touched.insert(id);
         out.event_ids.push(id);
     }
-    for (rec, &id) in r.events.iter().zip(&out.event_ids) {
+    // Members that left first (the same rows as deleting every member and
+    // inserting the new list: a claim that moved to an event saved later
+    // is deleted here and inserted there).
+    for ((rec, &id), members) in r.events.iter().zip(&out.event_ids).zip(&before) {
+        let after: BTreeSet<i64> = rec.claims.iter().map(|c| c.claim_id).collect();
+        for gone in members.difference(&after) {
+            tx.prepare_cached("DELETE FROM event_claims WHERE claim_id = ?1 AND event_id = ?2")?
+                .execute([*gone, id])?;
+        }
+    }
+    // Claims whose row this save wrote.
+    let mut assigned: HashSet<i64> = HashSet::new();
+    for ((rec, &id), members) in r.events.iter().zip(&out.event_ids).zip(&before) {
         for c in &rec.claims {
+            // Still a member, and no event saved before in this resolution
+            // took it: its row is already right.
+            if members.contains(&c.claim_id) && !assigned.contains(&c.claim_id) {
+                continue;
+            }
+            assigned.insert(c.claim_id);
             if !tx.prepare_cached("SELECT 1 FROM claims WHERE id = ?1")?.exists([c.claim_id])? {
                 return Err(StoreError::UnknownClaim(c.claim_id).into());
             }
@@ -134,11 +185,14 @@ pub(super) fn save_resolution(conn: &mut Connection, r: &Resolution) -> R<Resolu
                 .query_row([c.claim_id], |row| row.get(0))
                 .optional()?;
             touched.extend(previous);
-            tx.prepare_cached(
-                "INSERT INTO event_claims (claim_id, event_id) VALUES (?1, ?2) \
-                 ON CONFLICT (claim_id) DO UPDATE SET event_id = excluded.event_id",
-            )?
-            .execute([c.claim_id, id])?;
+            // An update or an insert rather than an upsert: SQLite gives an
+            // upsert a statement journal, which copies every (64 KB) page
+            // the statement touches; this took most of a resolve's time.
+            let sql = match previous {
+                Some(_) => "UPDATE event_claims SET event_id = ?2 WHERE claim_id = ?1",
+                None => "INSERT INTO event_claims (claim_id, event_id) VALUES (?1, ?2)",
+            };
+            tx.prepare_cached(sql)?.execute([c.claim_id, id])?;
         }
     }
     for id in touched {
@@ -189,9 +243,11 @@ fn save_header(tx: &Transaction, rec: &EventRecord, now: i64) -> R<i64> {
             tx.prepare_cached(
                 "INSERT INTO events (type, date_from, date_to, date_precision, place, geonameid, lat, lon, country, \
                  place_precision, actor1, actor2, sources, contested, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             )?
-            .query_row(&values[..15], |row| row.get(0))?
+            // Not `RETURNING id`, which needs a statement journal too.
+            .execute(&values[..15])?;
+            tx.last_insert_rowid()
         }
         Some(id) => {
             let changed = tx

@@ -17,7 +17,7 @@ use warlog_model::SegmentKind;
 use super::Page;
 use super::cues::cues;
 use super::local::Role;
-use super::talk::{conversational, is_author_line, score};
+use super::talk::{conversational, is_author_line};
 
 /// Running text needed before a marker for it to end an article (so that a
 /// "Commentaires" menu item above the article does not swallow it).
@@ -89,8 +89,7 @@ fn comment_start(page: &Page<'_>) -> Option<usize> {
 /// Without any marker: the first conversational line from which the page
 /// reads like a comment section to its end.
 fn talk_tail(page: &Page<'_>, prose: &[usize]) -> Option<usize> {
-    let c = cues();
-    let scores: Vec<i32> = page.lines.iter().map(|l| score(l, c)).collect();
+    let scores: Vec<i32> = (0..page.len()).map(|i| page.talk_score(i)).collect();
     // Conversational lines from each block to the end, and lines counted.
     let mut hits = vec![(0usize, 0usize); page.len() + 1];
     for i in (0..page.len()).rev() {
@@ -113,10 +112,9 @@ fn talk_tail(page: &Page<'_>, prose: &[usize]) -> Option<usize> {
 /// `from`: then a "Commentaires" or "Réagir" line there is a link in a share
 /// bar above the article, not the head of a comment section.
 fn article_follows(page: &Page<'_>, from: usize) -> bool {
-    let c = cues();
     let window: Vec<usize> =
         (from..page.len()).filter(|&j| page.kind(j) != SegmentKind::Boilerplate).take(ARTICLE_WINDOW).collect();
-    let article = window.iter().filter(|&&j| page.lines[j].is_prose() && score(&page.lines[j], c) <= 0).count();
+    let article = window.iter().filter(|&&j| page.lines[j].is_prose() && page.talk_score(j) <= 0).count();
     article * 2 > window.len() && !conversational(page, from)
 }
 

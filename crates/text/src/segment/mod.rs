@@ -82,6 +82,9 @@ pub(crate) struct Page<'a> {
     /// Paragraphs are separated by blank lines somewhere in the page, so a
     /// single line break joins lines of one paragraph.
     pub paragraph_mode: bool,
+    /// Each line's comment score ([`talk::score`]) once computed: the
+    /// context stages read a line's score from many windows.
+    talk_scores: Vec<std::cell::Cell<Option<i32>>>,
 }
 
 impl<'a> Page<'a> {
@@ -97,7 +100,20 @@ impl<'a> Page<'a> {
             })
             .collect();
         let paragraph_mode = lines.iter().skip(1).any(|l| l.blank_before);
-        Page { x, lines, labels, entries: Vec::new(), paragraph_mode }
+        let talk_scores = vec![std::cell::Cell::new(None); lines.len()];
+        Page { x, lines, labels, entries: Vec::new(), paragraph_mode, talk_scores }
+    }
+
+    /// The comment score of line `i` (it depends on the line alone).
+    pub fn talk_score(&self, i: usize) -> i32 {
+        match self.talk_scores[i].get() {
+            Some(s) => s,
+            None => {
+                let s = talk::score(&self.lines[i], cues::cues());
+                self.talk_scores[i].set(Some(s));
+                s
+            }
+        }
     }
 
     pub fn len(&self) -> usize {

@@ -86,7 +86,7 @@ pub(crate) fn conversational(page: &Page<'_>, from: usize) -> bool {
     let c = cues();
     let window: Vec<usize> =
         (from..page.len()).filter(|&j| page.kind(j) != SegmentKind::Boilerplate).take(WINDOW).collect();
-    let scores: Vec<i32> = window.iter().map(|&j| score(&page.lines[j], c)).collect();
+    let scores: Vec<i32> = window.iter().map(|&j| page.talk_score(j)).collect();
     let n = scores.len() as i32;
     if n == 0 {
         return false;
