@@ -135,6 +135,9 @@ fn example_pages() -> usize {
         }
         if name.ends_with(".jsonl") {
             n += std::fs::read_to_string(&path).unwrap().lines().filter(|l| !l.trim().is_empty()).count();
+        } else if name.ends_with(".warc") {
+            // Response records are pages; the warcinfo record is not.
+            n += std::fs::read_to_string(&path).unwrap().matches("WARC-Type: response").count();
         } else {
             n += 1;
         }
@@ -291,7 +294,8 @@ fn example_texts(sandbox: &Sandbox) -> Vec<String> {
         let path = entry.unwrap().path();
         let out = sandbox.warlog(&["text", "--all", "--json", &path.display().to_string()]);
         assert_status(&out, 0);
-        if path.extension().is_some_and(|e| e == "jsonl") {
+        // Feeds and archives print one line per page.
+        if path.extension().is_some_and(|e| e == "jsonl" || e == "warc") {
             for line in stdout(&out).lines() {
                 let v: Value = serde_json::from_str(line).unwrap();
                 texts.push(v["result"]["text"].as_str().unwrap().to_string());
