@@ -138,6 +138,15 @@ pub enum Grammar {
     TimeNoun,
     /// "que", "that": opens a reported clause with its own tense.
     Complementizer,
+    /// "de", "of": makes the next noun the complement of the one before.
+    Genitive,
+    /// A locative that before a country names a recipient, not a place
+    /// (French "à l'Azerbaïdjan": a country takes "en" or "au" as a place).
+    Dative,
+    /// "to", "into": where something sent goes.
+    Destination,
+    /// "conflit", "war": a place after it names the war.
+    ConflictNoun,
 }
 
 /// A territory held by a party other than the state it lies in.
@@ -277,6 +286,10 @@ impl Lexicons {
                     Some("separatist") => Grammar::Separatist,
                     Some("time_noun") => Grammar::TimeNoun,
                     Some("complementizer") => Grammar::Complementizer,
+                    Some("genitive") => Grammar::Genitive,
+                    Some("dative") => Grammar::Dative,
+                    Some("destination") => Grammar::Destination,
+                    Some("conflict_noun") => Grammar::ConflictNoun,
                     _ => continue,
                 };
                 if let Some(w) = r.first() {

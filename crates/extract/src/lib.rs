@@ -292,8 +292,7 @@ impl Extractor {
             let end = view.clause(a.cue_at).end;
             exclude_spans.push(view.span_of(a.cue_at, end));
         }
-        let mut places =
-            arguments::places(view, &self.lex, lang, clause, trig.start, event_type.is_violent(), &exclude_spans);
+        let mut places = arguments::places(view, &self.lex, lang, clause, trig.start, event_type, &exclude_spans);
         if places.is_empty() && event_type.is_violent() {
             places.extend(region.cloned());
         }

@@ -370,6 +370,37 @@ fn an_official_speaks_for_the_country_of_the_place_they_serve() {
     assert_eq!(got[0].source.to_string(), "UKR:government");
 }
 
+fn place_name(c: &Claim) -> String {
+    c.place.as_ref().map_or("-".to_string(), |p| p.name.clone())
+}
+
+#[test]
+fn a_statement_is_placed_by_its_venue_not_by_the_parties_it_names() {
+    for (text, kind, want) in [
+        (
+            "Le président russe a invité les chefs de la diplomatie de la Géorgie et de la Turquie à Moscou pour des consultations.",
+            "negotiation",
+            "Moscow",
+        ),
+        (
+            "The Russian president invited the foreign ministers of Georgia and Turkey to talks in Moscow.",
+            "negotiation",
+            "Moscow",
+        ),
+        ("Le porte-parole a indiqué que des entretiens avec Ankara avaient eu lieu.", "negotiation", "-"),
+        ("The spokesman said talks were held with Ankara.", "negotiation", "-"),
+        ("La Cour a rejeté une demande d'interdiction de la vente d'armes à la Géorgie.", "weapons_supply", "-"),
+        ("Deux lots de drones ont été livrés en Ukraine, selon des sources.", "weapons_supply", "Ukraine"),
+        ("Two batches of drones were delivered to Ukraine, sources said.", "weapons_supply", "Ukraine"),
+        ("Le ministre a appelé à des pourparlers sur le conflit du Donbass.", "appeal", "-"),
+        ("The minister called for talks on the Donbas conflict.", "appeal", "-"),
+    ] {
+        let got = claims(text, "2021-03-02");
+        let c = got.iter().find(|c| c.event_type.as_str() == kind).unwrap_or_else(|| panic!("{text}: {got:?}"));
+        assert_eq!(place_name(c), want, "{text}");
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     /// Whatever the text, extraction finishes and every span lies in it.
