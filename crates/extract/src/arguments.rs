@@ -379,6 +379,50 @@ fn names_conflict(
     }
 }
 
+/// Does the clause set its event in a region it does not name — "dans
+/// l'enclave", "sur le territoire de la république autoproclamée", "dans
+/// la zone de conflit", "in the breakaway region", "in the conflict zone"?
+pub fn names_region(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, clause: Clause) -> bool {
+    let is = |i: usize, class: Grammar| lex.is(lang, view.word(i), class);
+    let ground = |j: usize| {
+        lex.territory_nouns.get(lang).is_some_and(|set| set.matches_at(&view.words, j).iter().any(|m| m.end == j + 1))
+    };
+    let end = clause.end.min(view.words.len());
+    // A noun phrase from word `j`: an anaphoric noun ("enclave",
+    // "république") after at most two adjectives, a noun of ground that is
+    // separatist or the war's ("région séparatiste", "conflict zone"), or
+    // ground of one ("le territoire de la république").
+    fn phrase(
+        j: usize,
+        end: usize,
+        depth: u8,
+        is: &dyn Fn(usize, Grammar) -> bool,
+        ground: &dyn Fn(usize) -> bool,
+    ) -> bool {
+        let mut j = j;
+        while j < end && (is(j, Grammar::Determiner) || is(j, Grammar::Demonstrative)) {
+            j += 1;
+        }
+        if (j..(j + 3).min(end)).any(|k| is(k, Grammar::RegionAnaphor)) {
+            return true;
+        }
+        let near = |k: usize| k < end && (is(k, Grammar::Separatist) || is(k, Grammar::ConflictNoun));
+        if ground(j) && (near(j + 1) || (is(j + 1, Grammar::Genitive) && near(j + 2))) {
+            return true;
+        }
+        if near(j) && j + 1 < end && ground(j + 1) {
+            return true;
+        }
+        depth > 0
+            && ground(j)
+            && j + 1 < end
+            && is(j + 1, Grammar::Genitive)
+            && phrase(j + 2, end, depth - 1, is, ground)
+    }
+    (clause.start..end)
+        .any(|i| (is(i, Grammar::Locative) || is(i, Grammar::Target)) && phrase(i + 1, end, 1, &is, &ground))
+}
+
 /// Killed and wounded figures of the clause (or the sentence), and who the
 /// victims were.
 pub fn casualties(view: &SentenceView<'_>) -> (Option<Count>, Option<Count>, Option<Victims>) {

@@ -147,6 +147,8 @@ pub enum Grammar {
     Destination,
     /// "conflit", "war": a place after it names the war.
     ConflictNoun,
+    /// "enclave", "république": names again a region named before.
+    RegionAnaphor,
 }
 
 /// A territory held by a party other than the state it lies in.
@@ -290,6 +292,7 @@ impl Lexicons {
                     Some("dative") => Grammar::Dative,
                     Some("destination") => Grammar::Destination,
                     Some("conflict_noun") => Grammar::ConflictNoun,
+                    Some("region_anaphor") => Grammar::RegionAnaphor,
                     _ => continue,
                 };
                 if let Some(w) = r.first() {

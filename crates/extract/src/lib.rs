@@ -293,7 +293,13 @@ impl Extractor {
             exclude_spans.push(view.span_of(a.cue_at, end));
         }
         let mut places = arguments::places(view, &self.lex, lang, clause, trig.start, event_type, &exclude_spans);
-        if places.is_empty() && event_type.is_violent() {
+        // Violence, forces moved or put on alert and people captured with no
+        // place of their own happened in the conflict's region; any claim
+        // set "dans l'enclave", "in the conflict zone" refers back to it.
+        let set_in_region = event_type.is_violent()
+            || matches!(event_type, EventType::Deployment | EventType::Alert | EventType::CaptureOfPersons)
+            || arguments::names_region(view, &self.lex, lang, clause);
+        if places.is_empty() && set_in_region {
             places.extend(region.cloned());
         }
         let year = claim.date.bounds().map(|(a, _)| a.year());

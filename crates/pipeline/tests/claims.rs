@@ -401,6 +401,38 @@ fn a_statement_is_placed_by_its_venue_not_by_the_parties_it_names() {
     }
 }
 
+#[test]
+fn claims_set_in_the_region_without_naming_it_take_the_region() {
+    let lead = |lang: &str| {
+        if lang == "fr" {
+            "Les combats se poursuivent au Haut-Karabakh.\n\n"
+        } else {
+            "Fighting goes on in Nagorno-Karabakh.\n\n"
+        }
+    };
+    for (lang, text, kind, want) in [
+        ("fr", "Une trêve est entrée en vigueur samedi dans l'enclave.", "ceasefire", "Nagorno-Karabakh"),
+        ("en", "A truce took effect on Saturday in the enclave.", "ceasefire", "Nagorno-Karabakh"),
+        (
+            "fr",
+            "La loi martiale a été décrétée sur le territoire de la république autoproclamée.",
+            "alert",
+            "Nagorno-Karabakh",
+        ),
+        ("en", "Martial law was declared in the breakaway region.", "alert", "Nagorno-Karabakh"),
+        // Forces moved are in the region; a truce with no place named has none.
+        ("fr", "L'Azerbaïdjan a déployé des troupes supplémentaires.", "deployment", "Nagorno-Karabakh"),
+        ("en", "Azerbaijan deployed additional troops.", "deployment", "Nagorno-Karabakh"),
+        ("fr", "Une trêve humanitaire est entrée en vigueur samedi.", "ceasefire", "-"),
+        ("en", "A humanitarian truce took effect on Saturday.", "ceasefire", "-"),
+    ] {
+        let page = format!("{}{text}", lead(lang));
+        let got = claims(&page, "2020-10-12");
+        let c = got.iter().find(|c| c.event_type.as_str() == kind).unwrap_or_else(|| panic!("{text}: {got:?}"));
+        assert_eq!(place_name(c), want, "{text}");
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     /// Whatever the text, extraction finishes and every span lies in it.
