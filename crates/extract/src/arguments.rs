@@ -199,6 +199,7 @@ pub fn places(
             | EventType::Ceasefire
             | EventType::WeaponsSupply
             | EventType::LeadershipChange
+            | EventType::CasualtyTally
     );
     // Where fire came from ("depuis Gaza", "from Belgorod") is not where it
     // landed, when the sentence names somewhere else too.

@@ -129,6 +129,7 @@ impl Extractor {
         }
         let inherited = inherited_attributions(input, &views, &self.lex);
         let leads = lead_dates(input, &views);
+        let theatres = self.section_theatres(input, &views, region.as_ref());
 
         // Pass 2: claims.
         for (k, (view, lang, atts)) in views.iter().enumerate() {
@@ -137,6 +138,7 @@ impl Extractor {
             let lang: &str = lang;
             narrative.previous_source = inherited[k].as_ref().map(|a| a.source.clone());
             narrative.lead = leads[k];
+            let region = theatres[k].as_ref();
             let first_new = claims.len();
             let cands = if self.is_background(view, input.published) {
                 Vec::new()
@@ -152,7 +154,7 @@ impl Extractor {
                     atts,
                     inherited[k].as_ref(),
                     &narrative,
-                    region.as_ref(),
+                    region,
                     segment.kind,
                     &mut claims,
                 );
@@ -163,7 +165,7 @@ impl Extractor {
             let group = section_group(input, sentence.segment);
             for c in &claims[first_new..] {
                 let default_place = c.place.is_some()
-                    && c.place == region
+                    && c.place.as_ref() == region
                     && !view.places.iter().any(|p| Some(&p.value.place) == c.place.as_ref());
                 origins.push(merge::Origin { segment: group, heading: sentence.heading, default_place });
             }
@@ -459,6 +461,68 @@ impl Extractor {
         }
     }
 
+    /// The region each sentence's claims fall back on: the page's, unless
+    /// its section (from one heading to the next, or a live-blog entry)
+    /// moves to another theatre — it names as locations only places outside
+    /// the page region's conflict (a part on Ukraine in a page on
+    /// Karabakh); then the place it names most.
+    fn section_theatres(
+        &self,
+        input: &Input<'_>,
+        views: &[(SentenceView<'_>, &str, Vec<Attribution>)],
+        page: Option<&Place>,
+    ) -> Vec<Option<Place>> {
+        let Some(page) = page else { return vec![None; views.len()] };
+        let holder = self.lex.territory_at(page.lat, page.lon, input.published.map(|d| d.year()));
+        let home: Vec<&str> = page.country.as_deref().into_iter().chain(holder).collect();
+        let at_war = |code: &str| {
+            home.contains(&code)
+                || self.lex.sides.iter().any(|s| {
+                    let on = |c: &str| s.a.iter().chain(&s.b).any(|x| x == c);
+                    on(code) && home.iter().any(|h| on(h))
+                })
+        };
+        let in_conflict = |p: &Place| {
+            p.country.as_deref().is_some_and(at_war)
+                || self.lex.territory_at(p.lat, p.lon, input.published.map(|d| d.year())).is_some_and(at_war)
+        };
+        let mut heading_count = 0usize;
+        let keys: Vec<(usize, usize)> = views
+            .iter()
+            .map(|(v, _, _)| {
+                let kind = input.segments[v.sentence.segment].kind;
+                if kind == SegmentKind::Body && v.sentence.heading {
+                    heading_count += 1;
+                }
+                match kind {
+                    SegmentKind::Body => (usize::MAX, heading_count),
+                    _ => (section_group(input, v.sentence.segment), 0),
+                }
+            })
+            .collect();
+        let mut out: Vec<Option<Place>> = vec![Some(page.clone()); views.len()];
+        let mut start = 0;
+        while start < views.len() {
+            let end = (start..views.len()).find(|&j| keys[j] != keys[start]).unwrap_or(views.len());
+            let named: Vec<&Place> = views[start..end]
+                .iter()
+                .flat_map(|(v, _, _)| v.places.iter().map(|p| &p.value.place))
+                .filter(|p| matches!(p.precision, PlacePrecision::Region | PlacePrecision::Country))
+                .collect();
+            let all: Vec<&Place> =
+                views[start..end].iter().flat_map(|(v, _, _)| v.places.iter().map(|p| &p.value.place)).collect();
+            if !named.is_empty() && !all.iter().any(|p| in_conflict(p)) {
+                let count = |p: &Place| named.iter().filter(|q| q.name == p.name).count();
+                let top = named.iter().rev().copied().max_by_key(|p| count(p)).cloned();
+                for o in &mut out[start..end] {
+                    o.clone_from(&top);
+                }
+            }
+            start = end;
+        }
+        out
+    }
+
     /// The date of an event: a date in its clause, else in its sentence,
     /// else the date carried from earlier in the paragraph, else — for a
     /// statement in the present tense in a dated entry — the entry's date.
@@ -564,7 +628,7 @@ impl Extractor {
         kind: SegmentKind,
         out: &mut Vec<Claim>,
     ) {
-        // Running totals, and equipment destroyed (counted as losses).
+        // Running totals, and equipment destroyed (losses, not deaths).
         let tally = |c: &&sentence::Located<&warlog_recognise::casualties::Casualty>| {
             c.value.cumulative || (c.value.outcome == Outcome::Destroyed && c.value.count.is_some())
         };
@@ -577,11 +641,20 @@ impl Extractor {
             let mut claim = Claim::new(EventType::CasualtyTally, source, stance, view.sentence.span, kind);
             claim.trigger = c.span;
             claim.source_span = att.and_then(|a| a.span);
+            // `killed` counts people: "60 drones détruits" is no death.
             match c.value.outcome {
-                Outcome::Killed | Outcome::Destroyed => claim.killed = c.value.count,
+                Outcome::Killed => claim.killed = c.value.count,
                 Outcome::Wounded => claim.wounded = c.value.count,
+                Outcome::Destroyed => {}
                 _ => continue,
             }
+            // Where the losses were counted, when the tally says it ("tués à
+            // Gaza depuis octobre", "destroyed in Ukraine").
+            // The figure's last word is its verb ("60 drones destroyed").
+            let verb = c.end.saturating_sub(1);
+            claim.place = arguments::places(view, &self.lex, input.lang, clause, verb, EventType::CasualtyTally, &[])
+                .into_iter()
+                .next();
             claim.victims = Some(c.value.victims);
             claim.actor2 = self.tally_side(view, c, &claim.source);
             // A running total counts from a start ("since the war began in

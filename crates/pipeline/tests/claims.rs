@@ -433,6 +433,39 @@ fn claims_set_in_the_region_without_naming_it_take_the_region() {
     }
 }
 
+#[test]
+fn a_section_on_another_war_falls_back_on_its_own_theatre() {
+    for text in [
+        "Des combats opposent les forces azerbaïdjanaises et arméniennes au Haut-Karabakh.\n\n\
+         Les drones turcs en Ukraine\n\n\
+         Les drones ont été livrés en Ukraine l'an dernier.\n\n\
+         Des frappes de missiles ont visé les bases de l'armée ukrainienne, selon des experts.",
+        "Azerbaijani and Armenian forces are fighting in Nagorno-Karabakh.\n\n\
+         Turkish drones in Ukraine\n\n\
+         The drones were delivered to Ukraine last year.\n\n\
+         Missile strikes hit the bases of the Ukrainian army, experts said.",
+    ] {
+        let got = claims(text, "2022-03-26");
+        let strike = got.iter().find(|c| c.event_type.as_str() == "shelling").unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(place_name(strike), "Ukraine", "{text}");
+        let clash = got.iter().find(|c| c.event_type.as_str() == "armed_clash").expect("the fighting");
+        assert_eq!(place_name(clash), "Nagorno-Karabakh", "{text}");
+    }
+}
+
+#[test]
+fn equipment_destroyed_is_counted_but_kills_no_one() {
+    for text in [
+        "Environ 60 drones auraient été détruits en Ukraine en un mois.",
+        "About 60 drones were reportedly destroyed in Ukraine in a month.",
+    ] {
+        let got = claims(text, "2022-03-26");
+        let tally = got.iter().find(|c| c.event_type.as_str() == "casualty_tally").unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(tally.killed, None, "{text}");
+        assert_eq!(place_name(tally), "Ukraine", "{text}");
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     /// Whatever the text, extraction finishes and every span lies in it.
