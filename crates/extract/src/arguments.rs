@@ -424,6 +424,20 @@ pub fn names_region(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, clause:
         .any(|i| (is(i, Grammar::Locative) || is(i, Grammar::Target)) && phrase(i + 1, end, 1, &is, &ground))
 }
 
+/// Does the clause name its place by pointing back ("ce village a été
+/// repris", "this town was shelled")?
+pub fn points_back_to_a_place(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, clause: Clause) -> bool {
+    let Some(set) = lex.territory_nouns.get(lang) else { return false };
+    let end = clause.end.min(view.words.len());
+    (clause.start..end.saturating_sub(1))
+        // ("that" also opens a reported clause: "said that positions were hit".)
+        .any(|i| {
+            lex.is(lang, view.word(i), Grammar::Demonstrative)
+                && !lex.is(lang, view.word(i), Grammar::Complementizer)
+                && !set.matches_at(&view.words, i + 1).is_empty()
+        })
+}
+
 /// Killed and wounded figures of the clause (or the sentence), and who the
 /// victims were.
 pub fn casualties(view: &SentenceView<'_>) -> (Option<Count>, Option<Count>, Option<Victims>) {

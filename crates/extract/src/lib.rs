@@ -74,6 +74,9 @@ struct Narrative {
     carried: Option<(usize, EventDate)>,
     /// The date the lead paragraph of the sentence's section gives.
     lead: Option<EventDate>,
+    /// The place the last sentence naming one named first, and its
+    /// paragraph: what "ce village", "this town" point back to.
+    named: Option<(usize, Place)>,
 }
 
 impl Extractor {
@@ -171,6 +174,10 @@ impl Extractor {
             }
             if let Some(d) = view.dates.iter().rev().find(|d| d.value.date.is_known()) {
                 narrative.carried = Some((sentence.block, d.value.date));
+            }
+            let town = view.places.iter().find(|p| p.value.place.precision != PlacePrecision::Country);
+            if let Some(p) = town.or(view.places.first()) {
+                narrative.named = Some((sentence.block, p.value.place.clone()));
             }
         }
         if let Some(published) = input.published {
@@ -295,6 +302,13 @@ impl Extractor {
             exclude_spans.push(view.span_of(a.cue_at, end));
         }
         let mut places = arguments::places(view, &self.lex, lang, clause, trig.start, event_type, &exclude_spans);
+        if places.is_empty()
+            && arguments::points_back_to_a_place(view, &self.lex, lang, clause)
+            && let Some((block, place)) = &narrative.named
+            && *block == view.sentence.block
+        {
+            places.push(place.clone());
+        }
         // Violence, forces moved or put on alert and people captured with no
         // place of their own happened in the conflict's region; any claim
         // set "dans l'enclave", "in the conflict zone" refers back to it.

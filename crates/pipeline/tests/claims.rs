@@ -466,6 +466,21 @@ fn equipment_destroyed_is_counted_but_kills_no_one() {
     }
 }
 
+#[test]
+fn a_town_pointed_back_to_is_the_one_named_before() {
+    for text in [
+        "Les combats se poursuivent dans l'est de l'Ukraine. Une vidéo montre la ville d'Izioum, dans la région de Kharkiv. \
+         Cette ville a été reprise par les forces ukrainiennes.",
+        "Fighting goes on in eastern Ukraine. A video shows the town of Izium, in the Kharkiv region. \
+         This town was recaptured by Ukrainian forces.",
+    ] {
+        let got = claims(text, "2022-09-12");
+        let taken =
+            got.iter().find(|c| c.event_type.as_str() == "territory_taken").unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(place_name(taken), "Izium", "{text}");
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     /// Whatever the text, extraction finishes and every span lies in it.
