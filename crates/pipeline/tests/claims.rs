@@ -481,6 +481,22 @@ fn a_town_pointed_back_to_is_the_one_named_before() {
     }
 }
 
+#[test]
+fn a_night_in_the_headline_dates_the_report_of_the_next_day() {
+    for text in [
+        "Des frappes nocturnes font cinq morts en Ukraine\n\n\
+         Cinq personnes ont été tuées dans des frappes sur la ville de Kharkiv, a indiqué dimanche le gouverneur.",
+        "Overnight strikes kill five in Ukraine\n\n\
+         Five people were killed in strikes on the city of Kharkiv, the governor said on Sunday.",
+    ] {
+        let got = claims(text, "2022-05-15");
+        let strikes: Vec<&Claim> = got.iter().filter(|c| c.event_type.as_str() == "shelling").collect();
+        assert_eq!(strikes.len(), 1, "the headline announces the strike on Kharkiv: {got:?}");
+        assert_eq!(place_name(strikes[0]), "Kharkiv");
+        assert_eq!(strikes[0].date.to_json(), serde_json::json!({"from": "2022-05-14", "to": "2022-05-15"}), "{text}");
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     /// Whatever the text, extraction finishes and every span lies in it.
