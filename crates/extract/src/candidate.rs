@@ -190,12 +190,17 @@ pub fn candidates(view: &SentenceView<'_>, lex: &Lexicons, lang: &str) -> Vec<Ca
     cands.retain(|c| keeps(view, lex, lang, c));
     drop_purposes(view, lex, lang, &mut cands);
 
-    // An appeal swallows what it calls for, up to the end of the sentence.
+    // An appeal swallows what it calls for, up to the end of the sentence —
+    // not a relative clause about something else ("…, dont le pays a
+    // parrainé une trêve", "…, which brokered a truce").
     if let Some(first_appeal) = cands.iter().find(|c| c.event_type == EventType::Appeal).copied() {
         let at = view.triggers[first_appeal.trigger].start;
         cands.retain(|c| {
             let i = view.triggers[c.trigger].start;
-            c.event_type == EventType::Appeal || i < at || has_own_speaker(view, c.clause, first_appeal.clause)
+            c.event_type == EventType::Appeal
+                || i < at
+                || has_own_speaker(view, c.clause, first_appeal.clause)
+                || (c.clause != first_appeal.clause && c.clause.opener == Some(Opener::Relative))
         });
     }
 

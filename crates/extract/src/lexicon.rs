@@ -149,6 +149,8 @@ pub enum Grammar {
     ConflictNoun,
     /// "enclave", "république": names again a region named before.
     RegionAnaphor,
+    /// "depuis", "since": a day named a few words after it starts a range.
+    Since,
 }
 
 /// A territory held by a party other than the state it lies in.
@@ -293,6 +295,7 @@ impl Lexicons {
                     Some("destination") => Grammar::Destination,
                     Some("conflict_noun") => Grammar::ConflictNoun,
                     Some("region_anaphor") => Grammar::RegionAnaphor,
+                    Some("since") => Grammar::Since,
                     _ => continue,
                 };
                 if let Some(w) = r.first() {

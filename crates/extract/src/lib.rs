@@ -560,10 +560,22 @@ impl Extractor {
             attributive
                 || (d.start.saturating_sub(3)..d.start).any(|i| self.lex.is(lang, view.word(i), Grammar::DatedNoun))
         };
+        // "depuis son entrée en vigueur samedi", "since its start on
+        // Saturday": from that day to the day the text is written.
+        let reference = input.segments[view.sentence.segment].date.or(input.published);
+        let since = |d: &sentence::Located<&DateHit>| {
+            let from = d.start.saturating_sub(6).max(clause.start);
+            let opened = (from..d.start)
+                .rev()
+                .take_while(|&i| !view.words[i].punct)
+                .any(|i| self.lex.is(lang, view.word(i), Grammar::Since));
+            match (d.value.date, reference) {
+                (EventDate::Day(day), Some(to)) if opened && day < to => EventDate::range(day, to),
+                (date, _) => date,
+            }
+        };
         let nearest = |it: &mut dyn Iterator<Item = &sentence::Located<&DateHit>>| {
-            it.filter(|d| d.value.date.is_known() && !names_a_thing(d))
-                .min_by_key(|d| d.start.abs_diff(t))
-                .map(|d| d.value.date)
+            it.filter(|d| d.value.date.is_known() && !names_a_thing(d)).min_by_key(|d| d.start.abs_diff(t)).map(since)
         };
         if let Some(d) = nearest(&mut SentenceView::in_clause(&view.dates, clause)) {
             return d;
@@ -585,8 +597,22 @@ impl Extractor {
         // The verb is the trigger's or stands before it, or right after a
         // nominal subject ("des bombardements ont visé").
         let scope = self.tense_scope(view, lang, t, clause);
+        // A nominal subject's verb may come after its complements ("le
+        // cessez-le-feu parrainé par les États-Unis n'a pas tenu"): its first
+        // auxiliary tells the tense.
+        let nominal = t > scope.start && self.lex.is(lang, view.word(t - 1), Grammar::Determiner);
+        let first_aux = (t + 1..scope.end.min(view.words.len()))
+            .find(|&i| self.lex.is(lang, view.word(i), Grammar::Auxiliary) || view.words[i].punct);
+        let verb = first_aux.filter(|&i| nominal && !view.words[i].punct).map(|i| clause::Clause {
+            start: i,
+            end: (i + 3).min(scope.end),
+            ..scope
+        });
         let scope = clause::Clause { end: scope.end.min(t + 3), ..scope };
-        if self.is_past(view, lang, scope) || is_bullet(input, view) {
+        if self.is_past(view, lang, scope)
+            || verb.is_some_and(|v| self.is_past(view, lang, v))
+            || is_bullet(input, view)
+        {
             return EventDate::Unknown;
         }
         let segment = &input.segments[view.sentence.segment];

@@ -497,6 +497,28 @@ fn a_night_in_the_headline_dates_the_report_of_the_next_day() {
     }
 }
 
+#[test]
+fn since_a_day_named_later_runs_to_the_day_of_writing_and_a_far_past_verb_leaves_no_date() {
+    let got = claims(
+        "Le ministre a appelé lundi à un retrait, lors d'un entretien avec son homologue, dont le pays a parrainé \
+         une trêve dans la région, violée depuis son entrée en vigueur samedi.",
+        "2020-10-12",
+    );
+    let truce = got.iter().find(|c| c.event_type.as_str() == "ceasefire").unwrap_or_else(|| panic!("{got:?}"));
+    assert_eq!(truce.date.to_json(), serde_json::json!({"from": "2020-10-10", "to": "2020-10-12"}));
+    let got = claims("The truce has been violated since its entry into force on Saturday.", "2020-10-12");
+    let truce = got.iter().find(|c| c.event_type.as_str() == "ceasefire").unwrap_or_else(|| panic!("{got:?}"));
+    assert_eq!(truce.date.to_json(), serde_json::json!({"from": "2020-10-10", "to": "2020-10-12"}));
+    for text in [
+        "Lundi 12 octobre\n\nLe cessez-le-feu parrainé par la Russie au Haut-Karabakh n'a pas tenu.",
+        "Monday 12 October\n\nThe ceasefire brokered by Russia in Nagorno-Karabakh has collapsed.",
+    ] {
+        let got = claims(text, "2020-10-12");
+        let truce = got.iter().find(|c| c.event_type.as_str() == "ceasefire").unwrap_or_else(|| panic!("{got:?}"));
+        assert!(!truce.date.is_known(), "{text}: {:?}", truce.date);
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     /// Whatever the text, extraction finishes and every span lies in it.
