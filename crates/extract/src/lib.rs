@@ -188,7 +188,9 @@ impl Extractor {
             origins.retain(|_| *k.next().unwrap_or(&true));
         }
         link_denials(&mut claims);
-        merge::merge(claims, origins)
+        let mut claims = merge::merge(claims, origins);
+        date_denials(&mut claims);
+        claims
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -580,7 +582,13 @@ impl Extractor {
         if let Some(d) = nearest(&mut SentenceView::in_clause(&view.dates, clause)) {
             return d;
         }
-        if let Some(d) = nearest(&mut view.dates.iter()) {
+        // A date elsewhere in the sentence, unless it lies in a clause that
+        // tells another event ("…, où il était arrivé le 20 septembre").
+        let own = |d: &&sentence::Located<&DateHit>| {
+            let c = view.clause(d.start);
+            c == clause || !view.triggers.iter().any(|g| g.start >= c.start && g.start < c.end)
+        };
+        if let Some(d) = nearest(&mut view.dates.iter().filter(own)) {
             return d;
         }
         // (Carrying a date on through a whole entry or segment was measured
@@ -1008,6 +1016,25 @@ fn is_history(c: &Claim, published: Date) -> bool {
     match c.date.bounds() {
         Some((_, to)) => published.since(to).is_ok_and(|s| s.get_days() > HISTORY_DAYS),
         None => false,
+    }
+}
+
+/// A denial with no date of its own is of the day of the event it denies:
+/// its first report (the fullest, restatements merged in).
+fn date_denials(claims: &mut [Claim]) {
+    let asserted: Vec<(EventType, Option<String>, EventDate, Span)> = claims
+        .iter()
+        .filter(|c| c.stance != Stance::Denied && c.date.is_known())
+        .map(|c| (c.event_type, c.place.as_ref().map(|p| p.name.clone()), c.date, c.evidence))
+        .collect();
+    for c in claims.iter_mut().filter(|c| c.stance == Stance::Denied && !c.date.is_known()) {
+        let place = c.place.as_ref().map(|p| p.name.clone());
+        let denied = asserted
+            .iter()
+            .find(|(t, p, _, at)| *t == c.event_type && place.is_some() && *p == place && at.start < c.evidence.start);
+        if let Some((_, _, date, _)) = denied {
+            c.date = *date;
+        }
     }
 }
 

@@ -519,6 +519,26 @@ fn since_a_day_named_later_runs_to_the_day_of_writing_and_a_far_past_verb_leaves
     }
 }
 
+#[test]
+fn a_denial_is_of_the_day_of_what_it_denies_and_another_clause_keeps_its_date() {
+    for text in [
+        "Les forces arméniennes ont bombardé Tovouz lundi, selon Bakou. Erevan a démenti avoir bombardé Tovouz.",
+        "Armenian forces shelled Tovuz on Monday, Baku said. Yerevan denied having shelled Tovuz.",
+    ] {
+        let got = claims(text, "2020-07-15");
+        let denied = got.iter().find(|c| c.stance == Denied).unwrap_or_else(|| panic!("{text}: {got:?}"));
+        assert_eq!(denied.date.to_json(), serde_json::json!("2020-07-13"), "{text}");
+    }
+    for text in [
+        "Un combattant syrien a été tué en Azerbaïdjan, où il était arrivé le 20 septembre.",
+        "A Syrian fighter has been killed in Azerbaijan, where he had arrived on 20 September.",
+    ] {
+        let got = claims(text, "2020-10-01");
+        let death = got.iter().find(|c| c.event_type.is_violent()).unwrap_or_else(|| panic!("{text}: {got:?}"));
+        assert!(!death.date.is_known(), "{text}: {:?}", death.date);
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     /// Whatever the text, extraction finishes and every span lies in it.
