@@ -119,7 +119,22 @@ fn decide(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, t: usize) -> Opti
                 None
             }
         }
-        Rule::Killing => {
+        // "un drone abattu", "a drone shot down": equipment brought down by
+        // the other side's air defence is fighting between them.
+        Rule::Downing
+            if view
+                .casualties
+                .iter()
+                .any(|c| c.value.outcome == Outcome::Destroyed && c.start < clause.end && c.end > clause.start)
+                && !view.casualties.iter().any(|c| {
+                    matches!(c.value.outcome, Outcome::Killed | Outcome::Wounded)
+                        && c.start < clause.end
+                        && c.end > clause.start
+                }) =>
+        {
+            make(EventType::ArmedClash, 6, false)
+        }
+        Rule::Killing | Rule::Downing => {
             let casualties: Vec<_> = view
                 .casualties
                 .iter()

@@ -23,6 +23,9 @@ pub enum Rule {
     Take,
     /// "still in our hands": a denial of a claimed capture.
     Held,
+    /// A shoot-down: air defence fighting when what falls is equipment (a
+    /// drone, an aircraft), else a killing.
+    Downing,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -222,6 +225,7 @@ impl Lexicons {
                     Some("killing") => Rule::Killing,
                     Some("held") => Rule::Held,
                     Some("take") => Rule::Take,
+                    Some("downing") => Rule::Downing,
                     _ => Rule::Event,
                 };
                 if let (Some(phrase), Some(default)) = (r.first(), r.get(2).and_then(|s| EventType::parse(s))) {
@@ -355,7 +359,7 @@ mod tests {
     /// rule or cue would otherwise be skipped without a word.
     #[test]
     fn every_list_row_parses() {
-        let rules = ["event", "strike", "capture", "transfer", "killing", "held", "take"];
+        let rules = ["event", "strike", "capture", "transfer", "killing", "held", "take", "downing"];
         for t in warlog_lexicon::tables("event_triggers") {
             for r in &t.rows {
                 assert!(r.len() >= 3, "{}/event_triggers: short row {r:?}", t.lang);

@@ -162,7 +162,7 @@ impl Extractor {
                     &mut claims,
                 );
             }
-            self.tallies(input, view, atts, &narrative, segment.kind, &mut claims);
+            self.tallies(input, view, atts, &cands, &narrative, segment.kind, &mut claims);
             self.reference_denials(view, lang, atts, &cands, first_new, &mut claims);
             narrow_evidence(view, &mut claims[first_new..]);
             let group = section_group(input, sentence.segment);
@@ -170,7 +170,10 @@ impl Extractor {
                 let default_place = c.place.is_some()
                     && c.place.as_ref() == region
                     && !view.places.iter().any(|p| Some(&p.value.place) == c.place.as_ref());
-                origins.push(merge::Origin { segment: group, heading: sentence.heading, default_place });
+                // A caption's short lines each show something; they announce
+                // nothing told below them.
+                let heading = sentence.heading && segment.kind != SegmentKind::Caption;
+                origins.push(merge::Origin { segment: group, heading, default_place });
             }
             if let Some(d) = view.dates.iter().rev().find(|d| d.value.date.is_known()) {
                 narrative.carried = Some((sentence.block, d.value.date));
@@ -672,13 +675,19 @@ impl Extractor {
         input: &Input<'_>,
         view: &SentenceView<'_>,
         atts: &[Attribution],
+        cands: &[Candidate],
         narrative: &Narrative,
         kind: SegmentKind,
         out: &mut Vec<Claim>,
     ) {
-        // Running totals, and equipment destroyed (losses, not deaths).
+        // Running totals, and equipment destroyed (losses, not deaths) — not
+        // equipment lost in an event the clause tells ("un drone abattu").
+        let in_event = |c: &sentence::Located<&warlog_recognise::casualties::Casualty>| {
+            let clause = view.clause(c.start);
+            cands.iter().any(|k| k.event_type.is_violent() && k.clause == clause)
+        };
         let tally = |c: &&sentence::Located<&warlog_recognise::casualties::Casualty>| {
-            c.value.cumulative || (c.value.outcome == Outcome::Destroyed && c.value.count.is_some())
+            c.value.cumulative || (c.value.outcome == Outcome::Destroyed && c.value.count.is_some() && !in_event(c))
         };
         for c in view.casualties.iter().filter(tally) {
             let clause = view.clause(c.start);

@@ -539,6 +539,19 @@ fn a_denial_is_of_the_day_of_what_it_denies_and_another_clause_keeps_its_date() 
     }
 }
 
+#[test]
+fn a_drone_shot_down_is_fighting_not_a_strike_nor_a_tally() {
+    for text in [
+        "Un drone azéri a été abattu par un missile antiaérien tiré par les forces arméniennes.",
+        "An Azerbaijani drone was shot down by a missile fired by Armenian forces.",
+    ] {
+        let got = claims(text, "2020-10-12");
+        let kinds: Vec<&str> = got.iter().map(|c| c.event_type.as_str()).collect();
+        assert_eq!(kinds, ["armed_clash"], "{text}");
+        assert_eq!(got[0].killed, None, "{text}");
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     /// Whatever the text, extraction finishes and every span lies in it.
