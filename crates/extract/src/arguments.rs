@@ -113,7 +113,10 @@ pub fn actors(
             && Some(i) != accused
             && Some(i) != victim
     });
-    let main_subject = if clause.opener.is_some() {
+    // (A relative clause has its own subject or its antecedent's: "…, où
+    // trois soldats ont été tués lors d'affrontements avec X" is not the
+    // main clause's subject acting.)
+    let main_subject = if clause.opener.is_some_and(|o| o != crate::clause::Opener::Relative) {
         (0..view.actors.len()).find(|&i| usable(i) && view.actors[i].end <= clause.start)
     } else {
         None
