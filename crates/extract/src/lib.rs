@@ -670,6 +670,7 @@ impl Extractor {
 
     /// Running totals ("ce qui porte à 480 le nombre de soldats tués depuis
     /// le 27 septembre") become casualty tallies of the counting party.
+    #[allow(clippy::too_many_arguments)]
     fn tallies(
         &self,
         input: &Input<'_>,
