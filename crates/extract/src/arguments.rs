@@ -113,7 +113,10 @@ pub fn actors(
             && Some(i) != accused
             && Some(i) != victim
     });
-    let main_subject = if clause.opener.is_some() {
+    // (A relative clause has its own subject or its antecedent's: "…, où
+    // trois soldats ont été tués lors d'affrontements avec X" is not the
+    // main clause's subject acting.)
+    let main_subject = if clause.opener.is_some_and(|o| o != crate::clause::Opener::Relative) {
         (0..view.actors.len()).find(|&i| usable(i) && view.actors[i].end <= clause.start)
     } else {
         None
@@ -187,9 +190,20 @@ pub fn places(
     lang: &str,
     clause: Clause,
     t: usize,
-    every: bool,
+    event_type: EventType,
     exclude_spans: &[warlog_model::Span],
 ) -> Vec<Place> {
+    let every = event_type.is_violent();
+    let statement = matches!(
+        event_type,
+        EventType::Appeal
+            | EventType::Accusation
+            | EventType::Negotiation
+            | EventType::Ceasefire
+            | EventType::WeaponsSupply
+            | EventType::LeadershipChange
+            | EventType::CasualtyTally
+    );
     // Where fire came from ("depuis Gaza", "from Belgorod") is not where it
     // landed, when the sentence names somewhere else too.
     let origin = |p: &crate::sentence::Located<&crate::input::PlaceMatch>| {
@@ -200,10 +214,12 @@ pub fn places(
         i > 0 && lex.is(lang, view.word(i - 1), Grammar::Origin)
     };
     // A place after another participle ("une trêve négociée à Moscou")
-    // belongs to that participle, not to the trigger.
+    // belongs to that participle, not to the trigger ("été" in "ont été
+    // livrés en Ukraine" is the trigger's auxiliary).
     let of_other_participle = |p: &crate::sentence::Located<&crate::input::PlaceMatch>| {
         (p.start.saturating_sub(3)..p.start).any(|i| {
             i != t
+                && !lex.is(lang, view.word(i), Grammar::Auxiliary)
                 && lex.ends_with(lang, view.words[i].span.slice(view.text), Grammar::ParticipleSuffix)
                 && (i + 1..p.start).any(|k| lex.is(lang, view.word(k), Grammar::Locative))
         })
@@ -215,7 +231,10 @@ pub fn places(
     let landmarks = view.places.iter().filter(|p| landmark(p)).count();
     let ok = |p: &&crate::sentence::Located<&crate::input::PlaceMatch>| {
         let origin_only = others > 0 && origin(p) || (landmark(p) && view.places.len() > landmarks);
-        !exclude_spans.iter().any(|s| s.overlaps(p.span)) && !origin_only && !of_other_participle(p)
+        !exclude_spans.iter().any(|s| s.overlaps(p.span))
+            && !origin_only
+            && !of_other_participle(p)
+            && !(statement && (names_party(view, lex, lang, p, event_type) || names_conflict(view, lex, lang, p)))
     };
     let mut chosen: Vec<_> = SentenceView::in_clause(&view.places, clause).filter(ok).collect();
     if chosen.is_empty() {
@@ -227,7 +246,9 @@ pub fn places(
             }
         }
     }
-    if chosen.is_empty() {
+    // A statement's place is named in its own words: a place elsewhere in
+    // the sentence belongs to another clause's claim.
+    if chosen.is_empty() && !statement {
         chosen = view.places.iter().filter(ok).collect();
     }
     // Drop places that locate the one before them.
@@ -283,6 +304,141 @@ pub fn places(
         }
     }
     out
+}
+
+/// A state's name in a statement ("les ministres de l'Arménie", "des
+/// conversations avec Bakou", "la vente d'armes à l'Azerbaïdjan", "a call
+/// with Moscow") names a party, not where the statement was made: it is a
+/// place only when the text sets it as one — after a locative ("à
+/// Moscou", "en Ukraine", "in Kyiv"), or as the complement of a noun of
+/// ground ("le territoire de l'Azerbaïdjan").
+fn names_party(
+    view: &SentenceView<'_>,
+    lex: &Lexicons,
+    lang: &str,
+    p: &crate::sentence::Located<&crate::input::PlaceMatch>,
+    event_type: EventType,
+) -> bool {
+    use warlog_recognise::places::PlaceKind;
+    if !matches!(p.value.kind, PlaceKind::Country | PlaceKind::Capital | PlaceKind::Landmark) {
+        return false;
+    }
+    let is = |i: usize, class: Grammar| lex.is(lang, view.word(i), class);
+    let mut k = p.start;
+    while k > 0 && is(k - 1, Grammar::Determiner) && !is(k - 1, Grammar::Preposition) {
+        k -= 1;
+    }
+    let Some(k) = k.checked_sub(1) else { return true };
+    if is(k, Grammar::Origin) {
+        return true;
+    }
+    if is(k, Grammar::Locative) {
+        return p.value.kind == PlaceKind::Country && is(k, Grammar::Dative);
+    }
+    if is(k, Grammar::Destination) {
+        return event_type != EventType::WeaponsSupply;
+    }
+    if is(k, Grammar::Genitive) {
+        let ground = |j: usize| {
+            is(j, Grammar::DirectionAdjective)
+                || lex.territory_nouns.get(lang).is_some_and(|set| {
+                    (j.saturating_sub(2)..=j).any(|a| set.matches_at(&view.words, a).iter().any(|m| m.end == j + 1))
+                })
+        };
+        return !k.checked_sub(1).is_some_and(ground);
+    }
+    true
+}
+
+/// A place that names a war ("le conflit du Haut-Karabakh", "the Karabakh
+/// conflict", "talks on the war in Ukraine") says what a statement is
+/// about, not where it was made — unless the war names ground ("la zone de
+/// conflit du Haut-Karabakh", "the conflict zone").
+fn names_conflict(
+    view: &SentenceView<'_>,
+    lex: &Lexicons,
+    lang: &str,
+    p: &crate::sentence::Located<&crate::input::PlaceMatch>,
+) -> bool {
+    let is = |i: usize, class: Grammar| lex.is(lang, view.word(i), class);
+    let ground = |j: usize| {
+        lex.territory_nouns.get(lang).is_some_and(|set| {
+            (j.saturating_sub(2)..=j).any(|a| set.matches_at(&view.words, a).iter().any(|m| m.end == j + 1))
+        })
+    };
+    // "le conflit du X", "la guerre en X", "the war in X".
+    let mut k = p.start;
+    while k > 0 && is(k - 1, Grammar::Determiner) && !is(k - 1, Grammar::Preposition) {
+        k -= 1;
+    }
+    let before = k
+        .checked_sub(2)
+        .filter(|&n| (is(n + 1, Grammar::Genitive) || is(n + 1, Grammar::Locative)) && is(n, Grammar::ConflictNoun));
+    // "the X conflict": a war named by its place, then "zone" or not.
+    let after = Some(p.end).filter(|&n| is(n, Grammar::ConflictNoun));
+    match before.or(after) {
+        Some(n) if Some(n) == after => !ground(n + 1),
+        Some(n) => !(n >= 2 && is(n - 1, Grammar::Genitive) && ground(n - 2)),
+        None => false,
+    }
+}
+
+/// Does the clause set its event in a region it does not name — "dans
+/// l'enclave", "sur le territoire de la république autoproclamée", "dans
+/// la zone de conflit", "in the breakaway region", "in the conflict zone"?
+pub fn names_region(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, clause: Clause) -> bool {
+    let is = |i: usize, class: Grammar| lex.is(lang, view.word(i), class);
+    let ground = |j: usize| {
+        lex.territory_nouns.get(lang).is_some_and(|set| set.matches_at(&view.words, j).iter().any(|m| m.end == j + 1))
+    };
+    let end = clause.end.min(view.words.len());
+    // A noun phrase from word `j`: an anaphoric noun ("enclave",
+    // "république") after at most two adjectives, a noun of ground that is
+    // separatist or the war's ("région séparatiste", "conflict zone"), or
+    // ground of one ("le territoire de la république").
+    fn phrase(
+        j: usize,
+        end: usize,
+        depth: u8,
+        is: &dyn Fn(usize, Grammar) -> bool,
+        ground: &dyn Fn(usize) -> bool,
+    ) -> bool {
+        let mut j = j;
+        while j < end && (is(j, Grammar::Determiner) || is(j, Grammar::Demonstrative)) {
+            j += 1;
+        }
+        if (j..(j + 3).min(end)).any(|k| is(k, Grammar::RegionAnaphor)) {
+            return true;
+        }
+        let near = |k: usize| k < end && (is(k, Grammar::Separatist) || is(k, Grammar::ConflictNoun));
+        if ground(j) && (near(j + 1) || (is(j + 1, Grammar::Genitive) && near(j + 2))) {
+            return true;
+        }
+        if near(j) && j + 1 < end && ground(j + 1) {
+            return true;
+        }
+        depth > 0
+            && ground(j)
+            && j + 1 < end
+            && is(j + 1, Grammar::Genitive)
+            && phrase(j + 2, end, depth - 1, is, ground)
+    }
+    (clause.start..end)
+        .any(|i| (is(i, Grammar::Locative) || is(i, Grammar::Target)) && phrase(i + 1, end, 1, &is, &ground))
+}
+
+/// Does the clause name its place by pointing back ("ce village a été
+/// repris", "this town was shelled")?
+pub fn points_back_to_a_place(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, clause: Clause) -> bool {
+    let Some(set) = lex.territory_nouns.get(lang) else { return false };
+    let end = clause.end.min(view.words.len());
+    (clause.start..end.saturating_sub(1))
+        // ("that" also opens a reported clause: "said that positions were hit".)
+        .any(|i| {
+            lex.is(lang, view.word(i), Grammar::Demonstrative)
+                && !lex.is(lang, view.word(i), Grammar::Complementizer)
+                && !set.matches_at(&view.words, i + 1).is_empty()
+        })
 }
 
 /// Killed and wounded figures of the clause (or the sentence), and who the

@@ -119,7 +119,22 @@ fn decide(view: &SentenceView<'_>, lex: &Lexicons, lang: &str, t: usize) -> Opti
                 None
             }
         }
-        Rule::Killing => {
+        // "un drone abattu", "a drone shot down": equipment brought down by
+        // the other side's air defence is fighting between them.
+        Rule::Downing
+            if view
+                .casualties
+                .iter()
+                .any(|c| c.value.outcome == Outcome::Destroyed && c.start < clause.end && c.end > clause.start)
+                && !view.casualties.iter().any(|c| {
+                    matches!(c.value.outcome, Outcome::Killed | Outcome::Wounded)
+                        && c.start < clause.end
+                        && c.end > clause.start
+                }) =>
+        {
+            make(EventType::ArmedClash, 6, false)
+        }
+        Rule::Killing | Rule::Downing => {
             let casualties: Vec<_> = view
                 .casualties
                 .iter()
@@ -190,12 +205,17 @@ pub fn candidates(view: &SentenceView<'_>, lex: &Lexicons, lang: &str) -> Vec<Ca
     cands.retain(|c| keeps(view, lex, lang, c));
     drop_purposes(view, lex, lang, &mut cands);
 
-    // An appeal swallows what it calls for, up to the end of the sentence.
+    // An appeal swallows what it calls for, up to the end of the sentence —
+    // not a relative clause about something else ("…, dont le pays a
+    // parrainé une trêve", "…, which brokered a truce").
     if let Some(first_appeal) = cands.iter().find(|c| c.event_type == EventType::Appeal).copied() {
         let at = view.triggers[first_appeal.trigger].start;
         cands.retain(|c| {
             let i = view.triggers[c.trigger].start;
-            c.event_type == EventType::Appeal || i < at || has_own_speaker(view, c.clause, first_appeal.clause)
+            c.event_type == EventType::Appeal
+                || i < at
+                || has_own_speaker(view, c.clause, first_appeal.clause)
+                || (c.clause != first_appeal.clause && c.clause.opener == Some(Opener::Relative))
         });
     }
 

@@ -23,6 +23,9 @@ pub enum Rule {
     Take,
     /// "still in our hands": a denial of a claimed capture.
     Held,
+    /// A shoot-down: air defence fighting when what falls is equipment (a
+    /// drone, an aircraft), else a killing.
+    Downing,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,6 +141,19 @@ pub enum Grammar {
     TimeNoun,
     /// "que", "that": opens a reported clause with its own tense.
     Complementizer,
+    /// "de", "of": makes the next noun the complement of the one before.
+    Genitive,
+    /// A locative that before a country names a recipient, not a place
+    /// (French "à l'Azerbaïdjan": a country takes "en" or "au" as a place).
+    Dative,
+    /// "to", "into": where something sent goes.
+    Destination,
+    /// "conflit", "war": a place after it names the war.
+    ConflictNoun,
+    /// "enclave", "république": names again a region named before.
+    RegionAnaphor,
+    /// "depuis", "since": a day named a few words after it starts a range.
+    Since,
 }
 
 /// A territory held by a party other than the state it lies in.
@@ -209,6 +225,7 @@ impl Lexicons {
                     Some("killing") => Rule::Killing,
                     Some("held") => Rule::Held,
                     Some("take") => Rule::Take,
+                    Some("downing") => Rule::Downing,
                     _ => Rule::Event,
                 };
                 if let (Some(phrase), Some(default)) = (r.first(), r.get(2).and_then(|s| EventType::parse(s))) {
@@ -277,6 +294,12 @@ impl Lexicons {
                     Some("separatist") => Grammar::Separatist,
                     Some("time_noun") => Grammar::TimeNoun,
                     Some("complementizer") => Grammar::Complementizer,
+                    Some("genitive") => Grammar::Genitive,
+                    Some("dative") => Grammar::Dative,
+                    Some("destination") => Grammar::Destination,
+                    Some("conflict_noun") => Grammar::ConflictNoun,
+                    Some("region_anaphor") => Grammar::RegionAnaphor,
+                    Some("since") => Grammar::Since,
                     _ => continue,
                 };
                 if let Some(w) = r.first() {
@@ -336,7 +359,7 @@ mod tests {
     /// rule or cue would otherwise be skipped without a word.
     #[test]
     fn every_list_row_parses() {
-        let rules = ["event", "strike", "capture", "transfer", "killing", "held", "take"];
+        let rules = ["event", "strike", "capture", "transfer", "killing", "held", "take", "downing"];
         for t in warlog_lexicon::tables("event_triggers") {
             for r in &t.rows {
                 assert!(r.len() >= 3, "{}/event_triggers: short row {r:?}", t.lang);

@@ -74,6 +74,9 @@ struct Narrative {
     carried: Option<(usize, EventDate)>,
     /// The date the lead paragraph of the sentence's section gives.
     lead: Option<EventDate>,
+    /// The place the last sentence naming one named first, and its
+    /// paragraph: what "ce village", "this town" point back to.
+    named: Option<(usize, Place)>,
 }
 
 impl Extractor {
@@ -129,6 +132,7 @@ impl Extractor {
         }
         let inherited = inherited_attributions(input, &views, &self.lex);
         let leads = lead_dates(input, &views);
+        let theatres = self.section_theatres(input, &views, region.as_ref());
 
         // Pass 2: claims.
         for (k, (view, lang, atts)) in views.iter().enumerate() {
@@ -137,6 +141,7 @@ impl Extractor {
             let lang: &str = lang;
             narrative.previous_source = inherited[k].as_ref().map(|a| a.source.clone());
             narrative.lead = leads[k];
+            let region = theatres[k].as_ref();
             let first_new = claims.len();
             let cands = if self.is_background(view, input.published) {
                 Vec::new()
@@ -152,23 +157,30 @@ impl Extractor {
                     atts,
                     inherited[k].as_ref(),
                     &narrative,
-                    region.as_ref(),
+                    region,
                     segment.kind,
                     &mut claims,
                 );
             }
-            self.tallies(input, view, atts, &narrative, segment.kind, &mut claims);
+            self.tallies(input, view, atts, &cands, &narrative, segment.kind, &mut claims);
             self.reference_denials(view, lang, atts, &cands, first_new, &mut claims);
             narrow_evidence(view, &mut claims[first_new..]);
             let group = section_group(input, sentence.segment);
             for c in &claims[first_new..] {
                 let default_place = c.place.is_some()
-                    && c.place == region
+                    && c.place.as_ref() == region
                     && !view.places.iter().any(|p| Some(&p.value.place) == c.place.as_ref());
-                origins.push(merge::Origin { segment: group, heading: sentence.heading, default_place });
+                // A caption's short lines each show something; they announce
+                // nothing told below them.
+                let heading = sentence.heading && segment.kind != SegmentKind::Caption;
+                origins.push(merge::Origin { segment: group, heading, default_place });
             }
             if let Some(d) = view.dates.iter().rev().find(|d| d.value.date.is_known()) {
                 narrative.carried = Some((sentence.block, d.value.date));
+            }
+            let town = view.places.iter().find(|p| p.value.place.precision != PlacePrecision::Country);
+            if let Some(p) = town.or(view.places.first()) {
+                narrative.named = Some((sentence.block, p.value.place.clone()));
             }
         }
         if let Some(published) = input.published {
@@ -179,7 +191,9 @@ impl Extractor {
             origins.retain(|_| *k.next().unwrap_or(&true));
         }
         link_denials(&mut claims);
-        merge::merge(claims, origins)
+        let mut claims = merge::merge(claims, origins);
+        date_denials(&mut claims);
+        claims
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -292,9 +306,21 @@ impl Extractor {
             let end = view.clause(a.cue_at).end;
             exclude_spans.push(view.span_of(a.cue_at, end));
         }
-        let mut places =
-            arguments::places(view, &self.lex, lang, clause, trig.start, event_type.is_violent(), &exclude_spans);
-        if places.is_empty() && event_type.is_violent() {
+        let mut places = arguments::places(view, &self.lex, lang, clause, trig.start, event_type, &exclude_spans);
+        if places.is_empty()
+            && arguments::points_back_to_a_place(view, &self.lex, lang, clause)
+            && let Some((block, place)) = &narrative.named
+            && *block == view.sentence.block
+        {
+            places.push(place.clone());
+        }
+        // Violence, forces moved or put on alert and people captured with no
+        // place of their own happened in the conflict's region; any claim
+        // set "dans l'enclave", "in the conflict zone" refers back to it.
+        let set_in_region = event_type.is_violent()
+            || matches!(event_type, EventType::Deployment | EventType::Alert | EventType::CaptureOfPersons)
+            || arguments::names_region(view, &self.lex, lang, clause);
+        if places.is_empty() && set_in_region {
             places.extend(region.cloned());
         }
         let year = claim.date.bounds().map(|(a, _)| a.year());
@@ -454,6 +480,68 @@ impl Extractor {
         }
     }
 
+    /// The region each sentence's claims fall back on: the page's, unless
+    /// its section (from one heading to the next, or a live-blog entry)
+    /// moves to another theatre — it names as locations only places outside
+    /// the page region's conflict (a part on Ukraine in a page on
+    /// Karabakh); then the place it names most.
+    fn section_theatres(
+        &self,
+        input: &Input<'_>,
+        views: &[(SentenceView<'_>, &str, Vec<Attribution>)],
+        page: Option<&Place>,
+    ) -> Vec<Option<Place>> {
+        let Some(page) = page else { return vec![None; views.len()] };
+        let holder = self.lex.territory_at(page.lat, page.lon, input.published.map(|d| d.year()));
+        let home: Vec<&str> = page.country.as_deref().into_iter().chain(holder).collect();
+        let at_war = |code: &str| {
+            home.contains(&code)
+                || self.lex.sides.iter().any(|s| {
+                    let on = |c: &str| s.a.iter().chain(&s.b).any(|x| x == c);
+                    on(code) && home.iter().any(|h| on(h))
+                })
+        };
+        let in_conflict = |p: &Place| {
+            p.country.as_deref().is_some_and(at_war)
+                || self.lex.territory_at(p.lat, p.lon, input.published.map(|d| d.year())).is_some_and(at_war)
+        };
+        let mut heading_count = 0usize;
+        let keys: Vec<(usize, usize)> = views
+            .iter()
+            .map(|(v, _, _)| {
+                let kind = input.segments[v.sentence.segment].kind;
+                if kind == SegmentKind::Body && v.sentence.heading {
+                    heading_count += 1;
+                }
+                match kind {
+                    SegmentKind::Body => (usize::MAX, heading_count),
+                    _ => (section_group(input, v.sentence.segment), 0),
+                }
+            })
+            .collect();
+        let mut out: Vec<Option<Place>> = vec![Some(page.clone()); views.len()];
+        let mut start = 0;
+        while start < views.len() {
+            let end = (start..views.len()).find(|&j| keys[j] != keys[start]).unwrap_or(views.len());
+            let named: Vec<&Place> = views[start..end]
+                .iter()
+                .flat_map(|(v, _, _)| v.places.iter().map(|p| &p.value.place))
+                .filter(|p| matches!(p.precision, PlacePrecision::Region | PlacePrecision::Country))
+                .collect();
+            let all: Vec<&Place> =
+                views[start..end].iter().flat_map(|(v, _, _)| v.places.iter().map(|p| &p.value.place)).collect();
+            if !named.is_empty() && !all.iter().any(|p| in_conflict(p)) {
+                let count = |p: &Place| named.iter().filter(|q| q.name == p.name).count();
+                let top = named.iter().rev().copied().max_by_key(|p| count(p)).cloned();
+                for o in &mut out[start..end] {
+                    o.clone_from(&top);
+                }
+            }
+            start = end;
+        }
+        out
+    }
+
     /// The date of an event: a date in its clause, else in its sentence,
     /// else the date carried from earlier in the paragraph, else — for a
     /// statement in the present tense in a dated entry — the entry's date.
@@ -477,15 +565,33 @@ impl Extractor {
             attributive
                 || (d.start.saturating_sub(3)..d.start).any(|i| self.lex.is(lang, view.word(i), Grammar::DatedNoun))
         };
+        // "depuis son entrée en vigueur samedi", "since its start on
+        // Saturday": from that day to the day the text is written.
+        let reference = input.segments[view.sentence.segment].date.or(input.published);
+        let since = |d: &sentence::Located<&DateHit>| {
+            let from = d.start.saturating_sub(6).max(clause.start);
+            let opened = (from..d.start)
+                .rev()
+                .take_while(|&i| !view.words[i].punct)
+                .any(|i| self.lex.is(lang, view.word(i), Grammar::Since));
+            match (d.value.date, reference) {
+                (EventDate::Day(day), Some(to)) if opened && day < to => EventDate::range(day, to),
+                (date, _) => date,
+            }
+        };
         let nearest = |it: &mut dyn Iterator<Item = &sentence::Located<&DateHit>>| {
-            it.filter(|d| d.value.date.is_known() && !names_a_thing(d))
-                .min_by_key(|d| d.start.abs_diff(t))
-                .map(|d| d.value.date)
+            it.filter(|d| d.value.date.is_known() && !names_a_thing(d)).min_by_key(|d| d.start.abs_diff(t)).map(since)
         };
         if let Some(d) = nearest(&mut SentenceView::in_clause(&view.dates, clause)) {
             return d;
         }
-        if let Some(d) = nearest(&mut view.dates.iter()) {
+        // A date elsewhere in the sentence, unless it lies in a clause that
+        // tells another event ("…, où il était arrivé le 20 septembre").
+        let own = |d: &&sentence::Located<&DateHit>| {
+            let c = view.clause(d.start);
+            c == clause || !view.triggers.iter().any(|g| g.start >= c.start && g.start < c.end)
+        };
+        if let Some(d) = nearest(&mut view.dates.iter().filter(own)) {
             return d;
         }
         // (Carrying a date on through a whole entry or segment was measured
@@ -502,8 +608,22 @@ impl Extractor {
         // The verb is the trigger's or stands before it, or right after a
         // nominal subject ("des bombardements ont visé").
         let scope = self.tense_scope(view, lang, t, clause);
+        // A nominal subject's verb may come after its complements ("le
+        // cessez-le-feu parrainé par les États-Unis n'a pas tenu"): its first
+        // auxiliary tells the tense.
+        let nominal = t > scope.start && self.lex.is(lang, view.word(t - 1), Grammar::Determiner);
+        let first_aux = (t + 1..scope.end.min(view.words.len()))
+            .find(|&i| self.lex.is(lang, view.word(i), Grammar::Auxiliary) || view.words[i].punct);
+        let verb = first_aux.filter(|&i| nominal && !view.words[i].punct).map(|i| clause::Clause {
+            start: i,
+            end: (i + 3).min(scope.end),
+            ..scope
+        });
         let scope = clause::Clause { end: scope.end.min(t + 3), ..scope };
-        if self.is_past(view, lang, scope) || is_bullet(input, view) {
+        if self.is_past(view, lang, scope)
+            || verb.is_some_and(|v| self.is_past(view, lang, v))
+            || is_bullet(input, view)
+        {
             return EventDate::Unknown;
         }
         let segment = &input.segments[view.sentence.segment];
@@ -550,18 +670,25 @@ impl Extractor {
 
     /// Running totals ("ce qui porte à 480 le nombre de soldats tués depuis
     /// le 27 septembre") become casualty tallies of the counting party.
+    #[allow(clippy::too_many_arguments)]
     fn tallies(
         &self,
         input: &Input<'_>,
         view: &SentenceView<'_>,
         atts: &[Attribution],
+        cands: &[Candidate],
         narrative: &Narrative,
         kind: SegmentKind,
         out: &mut Vec<Claim>,
     ) {
-        // Running totals, and equipment destroyed (counted as losses).
+        // Running totals, and equipment destroyed (losses, not deaths) — not
+        // equipment lost in an event the clause tells ("un drone abattu").
+        let in_event = |c: &sentence::Located<&warlog_recognise::casualties::Casualty>| {
+            let clause = view.clause(c.start);
+            cands.iter().any(|k| k.event_type.is_violent() && k.clause == clause)
+        };
         let tally = |c: &&sentence::Located<&warlog_recognise::casualties::Casualty>| {
-            c.value.cumulative || (c.value.outcome == Outcome::Destroyed && c.value.count.is_some())
+            c.value.cumulative || (c.value.outcome == Outcome::Destroyed && c.value.count.is_some() && !in_event(c))
         };
         for c in view.casualties.iter().filter(tally) {
             let clause = view.clause(c.start);
@@ -572,11 +699,20 @@ impl Extractor {
             let mut claim = Claim::new(EventType::CasualtyTally, source, stance, view.sentence.span, kind);
             claim.trigger = c.span;
             claim.source_span = att.and_then(|a| a.span);
+            // `killed` counts people: "60 drones détruits" is no death.
             match c.value.outcome {
-                Outcome::Killed | Outcome::Destroyed => claim.killed = c.value.count,
+                Outcome::Killed => claim.killed = c.value.count,
                 Outcome::Wounded => claim.wounded = c.value.count,
+                Outcome::Destroyed => {}
                 _ => continue,
             }
+            // Where the losses were counted, when the tally says it ("tués à
+            // Gaza depuis octobre", "destroyed in Ukraine").
+            // The figure's last word is its verb ("60 drones destroyed").
+            let verb = c.end.saturating_sub(1);
+            claim.place = arguments::places(view, &self.lex, input.lang, clause, verb, EventType::CasualtyTally, &[])
+                .into_iter()
+                .next();
             claim.victims = Some(c.value.victims);
             claim.actor2 = self.tally_side(view, c, &claim.source);
             // A running total counts from a start ("since the war began in
@@ -890,6 +1026,25 @@ fn is_history(c: &Claim, published: Date) -> bool {
     match c.date.bounds() {
         Some((_, to)) => published.since(to).is_ok_and(|s| s.get_days() > HISTORY_DAYS),
         None => false,
+    }
+}
+
+/// A denial with no date of its own is of the day of the event it denies:
+/// its first report (the fullest, restatements merged in).
+fn date_denials(claims: &mut [Claim]) {
+    let asserted: Vec<(EventType, Option<String>, EventDate, Span)> = claims
+        .iter()
+        .filter(|c| c.stance != Stance::Denied && c.date.is_known())
+        .map(|c| (c.event_type, c.place.as_ref().map(|p| p.name.clone()), c.date, c.evidence))
+        .collect();
+    for c in claims.iter_mut().filter(|c| c.stance == Stance::Denied && !c.date.is_known()) {
+        let place = c.place.as_ref().map(|p| p.name.clone());
+        let denied = asserted
+            .iter()
+            .find(|(t, p, _, at)| *t == c.event_type && place.is_some() && *p == place && at.start < c.evidence.start);
+        if let Some((_, _, date, _)) = denied {
+            c.date = *date;
+        }
     }
 }
 

@@ -12,7 +12,7 @@
 //! The kept claim is the most complete statement; the others' evidence goes
 //! to `also_evidence`.
 
-use warlog_model::Claim;
+use warlog_model::{Claim, EventDate, PlacePrecision};
 
 /// What `merge` needs to know about each claim beyond the claim itself.
 #[derive(Clone, Copy, Debug)]
@@ -43,6 +43,15 @@ fn same_place(a: &Claim, oa: &Origin, b: &Claim, ob: &Origin) -> bool {
     }
 }
 
+/// A headline naming a country announces a claim at one of its towns
+/// ("7 morts en Azerbaïdjan", then "à Gandja").
+fn within(headline: &Claim, body: &Claim) -> bool {
+    match (&headline.place, &body.place) {
+        (Some(h), Some(b)) => h.precision == PlacePrecision::Country && h.country.is_some() && h.country == b.country,
+        _ => false,
+    }
+}
+
 /// Fills `also_evidence` and removes the restatements.
 pub fn merge(claims: Vec<Claim>, origins: Vec<Origin>) -> Vec<Claim> {
     let n = claims.len();
@@ -61,7 +70,7 @@ pub fn merge(claims: Vec<Claim>, origins: Vec<Origin>) -> Vec<Claim> {
                     && ob.segment >= oa.segment
                     && b.event_type == a.event_type
                     && b.stance == a.stance
-                    && (a.place.is_none() || oa.default_place || same_place(a, oa, b, ob))
+                    && (a.place.is_none() || oa.default_place || same_place(a, oa, b, ob) || within(a, b))
                     && into[j].is_none()
             })
         } else {
@@ -113,8 +122,16 @@ pub fn merge(claims: Vec<Claim>, origins: Vec<Origin>) -> Vec<Claim> {
             if !c.also_evidence.contains(&other.evidence) && other.evidence != c.evidence {
                 c.also_evidence.push(other.evidence);
             }
-            // Fill what the main statement leaves out.
-            c.date = if c.date.is_known() { c.date } else { other.date };
+            // Fill what the main statement leaves out. A restatement's night
+            // ("des frappes nocturnes", "overnight") ending on the main
+            // statement's day says when that day's report happened.
+            c.date = match (c.date, other.date) {
+                (EventDate::Day(d), EventDate::Range { from, to }) if to == d && d.yesterday().ok() == Some(from) => {
+                    other.date
+                }
+                (known, _) if known.is_known() => known,
+                _ => other.date,
+            };
             c.actor1 = c.actor1.take().or_else(|| other.actor1.clone());
             c.actor2 = c.actor2.take().or_else(|| other.actor2.clone());
             c.killed = c.killed.or(other.killed);
@@ -136,7 +153,7 @@ pub fn merge(claims: Vec<Claim>, origins: Vec<Origin>) -> Vec<Claim> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use warlog_model::{EventDate, EventType, Place, SegmentKind, Source, Span, Stance};
+    use warlog_model::{EventType, Place, SegmentKind, Source, Span, Stance};
 
     fn claim(start: usize, t: EventType, place: Option<&str>) -> Claim {
         use warlog_model::PlacePrecision;

@@ -194,3 +194,24 @@ fn a_hedge_far_after_the_trigger_qualifies_something_else() {
     let got = claims("Des frappes auraient visé la ville.", "fr");
     assert_eq!(got[0].stance, warlog_model::Stance::Hedged);
 }
+
+#[test]
+fn a_relative_clause_does_not_take_the_main_clause_subject_as_its_actor() {
+    for (text, lang) in [
+        (
+            "La Russie s'inquiète de l'escalade, où trois soldats arméniens ont été tués lors d'affrontements avec les troupes azerbaïdjanaises.",
+            "fr",
+        ),
+        (
+            "Russia is worried by the escalation, where three Armenian soldiers were killed in clashes with Azerbaijani troops.",
+            "en",
+        ),
+    ] {
+        let got = claims(text, lang);
+        let clash = got
+            .iter()
+            .find(|c| c.event_type.as_str() == "armed_clash")
+            .unwrap_or_else(|| panic!("{text}: {:?}", summary(&got)));
+        assert_eq!(clash.actor1.as_ref().map(|a| a.to_string()).as_deref(), Some("AZE:military"), "{text}");
+    }
+}

@@ -370,6 +370,188 @@ fn an_official_speaks_for_the_country_of_the_place_they_serve() {
     assert_eq!(got[0].source.to_string(), "UKR:government");
 }
 
+fn place_name(c: &Claim) -> String {
+    c.place.as_ref().map_or("-".to_string(), |p| p.name.clone())
+}
+
+#[test]
+fn a_statement_is_placed_by_its_venue_not_by_the_parties_it_names() {
+    for (text, kind, want) in [
+        (
+            "Le président russe a invité les chefs de la diplomatie de la Géorgie et de la Turquie à Moscou pour des consultations.",
+            "negotiation",
+            "Moscow",
+        ),
+        (
+            "The Russian president invited the foreign ministers of Georgia and Turkey to talks in Moscow.",
+            "negotiation",
+            "Moscow",
+        ),
+        ("Le porte-parole a indiqué que des entretiens avec Ankara avaient eu lieu.", "negotiation", "-"),
+        ("The spokesman said talks were held with Ankara.", "negotiation", "-"),
+        ("La Cour a rejeté une demande d'interdiction de la vente d'armes à la Géorgie.", "weapons_supply", "-"),
+        ("Deux lots de drones ont été livrés en Ukraine, selon des sources.", "weapons_supply", "Ukraine"),
+        ("Two batches of drones were delivered to Ukraine, sources said.", "weapons_supply", "Ukraine"),
+        ("Le ministre a appelé à des pourparlers sur le conflit du Donbass.", "appeal", "-"),
+        ("The minister called for talks on the Donbas conflict.", "appeal", "-"),
+    ] {
+        let got = claims(text, "2021-03-02");
+        let c = got.iter().find(|c| c.event_type.as_str() == kind).unwrap_or_else(|| panic!("{text}: {got:?}"));
+        assert_eq!(place_name(c), want, "{text}");
+    }
+}
+
+#[test]
+fn claims_set_in_the_region_without_naming_it_take_the_region() {
+    let lead = |lang: &str| {
+        if lang == "fr" {
+            "Les combats se poursuivent au Haut-Karabakh.\n\n"
+        } else {
+            "Fighting goes on in Nagorno-Karabakh.\n\n"
+        }
+    };
+    for (lang, text, kind, want) in [
+        ("fr", "Une trêve est entrée en vigueur samedi dans l'enclave.", "ceasefire", "Nagorno-Karabakh"),
+        ("en", "A truce took effect on Saturday in the enclave.", "ceasefire", "Nagorno-Karabakh"),
+        (
+            "fr",
+            "La loi martiale a été décrétée sur le territoire de la république autoproclamée.",
+            "alert",
+            "Nagorno-Karabakh",
+        ),
+        ("en", "Martial law was declared in the breakaway region.", "alert", "Nagorno-Karabakh"),
+        // Forces moved are in the region; a truce with no place named has none.
+        ("fr", "L'Azerbaïdjan a déployé des troupes supplémentaires.", "deployment", "Nagorno-Karabakh"),
+        ("en", "Azerbaijan deployed additional troops.", "deployment", "Nagorno-Karabakh"),
+        ("fr", "Une trêve humanitaire est entrée en vigueur samedi.", "ceasefire", "-"),
+        ("en", "A humanitarian truce took effect on Saturday.", "ceasefire", "-"),
+    ] {
+        let page = format!("{}{text}", lead(lang));
+        let got = claims(&page, "2020-10-12");
+        let c = got.iter().find(|c| c.event_type.as_str() == kind).unwrap_or_else(|| panic!("{text}: {got:?}"));
+        assert_eq!(place_name(c), want, "{text}");
+    }
+}
+
+#[test]
+fn a_section_on_another_war_falls_back_on_its_own_theatre() {
+    for text in [
+        "Des combats opposent les forces azerbaïdjanaises et arméniennes au Haut-Karabakh.\n\n\
+         Les drones turcs en Ukraine\n\n\
+         Les drones ont été livrés en Ukraine l'an dernier.\n\n\
+         Des frappes de missiles ont visé les bases de l'armée ukrainienne, selon des experts.",
+        "Azerbaijani and Armenian forces are fighting in Nagorno-Karabakh.\n\n\
+         Turkish drones in Ukraine\n\n\
+         The drones were delivered to Ukraine last year.\n\n\
+         Missile strikes hit the bases of the Ukrainian army, experts said.",
+    ] {
+        let got = claims(text, "2022-03-26");
+        let strike = got.iter().find(|c| c.event_type.as_str() == "shelling").unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(place_name(strike), "Ukraine", "{text}");
+        let clash = got.iter().find(|c| c.event_type.as_str() == "armed_clash").expect("the fighting");
+        assert_eq!(place_name(clash), "Nagorno-Karabakh", "{text}");
+    }
+}
+
+#[test]
+fn equipment_destroyed_is_counted_but_kills_no_one() {
+    for text in [
+        "Environ 60 drones auraient été détruits en Ukraine en un mois.",
+        "About 60 drones were reportedly destroyed in Ukraine in a month.",
+    ] {
+        let got = claims(text, "2022-03-26");
+        let tally = got.iter().find(|c| c.event_type.as_str() == "casualty_tally").unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(tally.killed, None, "{text}");
+        assert_eq!(place_name(tally), "Ukraine", "{text}");
+    }
+}
+
+#[test]
+fn a_town_pointed_back_to_is_the_one_named_before() {
+    for text in [
+        "Les combats se poursuivent dans l'est de l'Ukraine. Une vidéo montre la ville d'Izioum, dans la région de Kharkiv. \
+         Cette ville a été reprise par les forces ukrainiennes.",
+        "Fighting goes on in eastern Ukraine. A video shows the town of Izium, in the Kharkiv region. \
+         This town was recaptured by Ukrainian forces.",
+    ] {
+        let got = claims(text, "2022-09-12");
+        let taken =
+            got.iter().find(|c| c.event_type.as_str() == "territory_taken").unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(place_name(taken), "Izium", "{text}");
+    }
+}
+
+#[test]
+fn a_night_in_the_headline_dates_the_report_of_the_next_day() {
+    for text in [
+        "Des frappes nocturnes font cinq morts en Ukraine\n\n\
+         Cinq personnes ont été tuées dans des frappes sur la ville de Kharkiv, a indiqué dimanche le gouverneur.",
+        "Overnight strikes kill five in Ukraine\n\n\
+         Five people were killed in strikes on the city of Kharkiv, the governor said on Sunday.",
+    ] {
+        let got = claims(text, "2022-05-15");
+        let strikes: Vec<&Claim> = got.iter().filter(|c| c.event_type.as_str() == "shelling").collect();
+        assert_eq!(strikes.len(), 1, "the headline announces the strike on Kharkiv: {got:?}");
+        assert_eq!(place_name(strikes[0]), "Kharkiv");
+        assert_eq!(strikes[0].date.to_json(), serde_json::json!({"from": "2022-05-14", "to": "2022-05-15"}), "{text}");
+    }
+}
+
+#[test]
+fn since_a_day_named_later_runs_to_the_day_of_writing_and_a_far_past_verb_leaves_no_date() {
+    let got = claims(
+        "Le ministre a appelé lundi à un retrait, lors d'un entretien avec son homologue, dont le pays a parrainé \
+         une trêve dans la région, violée depuis son entrée en vigueur samedi.",
+        "2020-10-12",
+    );
+    let truce = got.iter().find(|c| c.event_type.as_str() == "ceasefire").unwrap_or_else(|| panic!("{got:?}"));
+    assert_eq!(truce.date.to_json(), serde_json::json!({"from": "2020-10-10", "to": "2020-10-12"}));
+    let got = claims("The truce has been violated since its entry into force on Saturday.", "2020-10-12");
+    let truce = got.iter().find(|c| c.event_type.as_str() == "ceasefire").unwrap_or_else(|| panic!("{got:?}"));
+    assert_eq!(truce.date.to_json(), serde_json::json!({"from": "2020-10-10", "to": "2020-10-12"}));
+    for text in [
+        "Lundi 12 octobre\n\nLe cessez-le-feu parrainé par la Russie au Haut-Karabakh n'a pas tenu.",
+        "Monday 12 October\n\nThe ceasefire brokered by Russia in Nagorno-Karabakh has collapsed.",
+    ] {
+        let got = claims(text, "2020-10-12");
+        let truce = got.iter().find(|c| c.event_type.as_str() == "ceasefire").unwrap_or_else(|| panic!("{got:?}"));
+        assert!(!truce.date.is_known(), "{text}: {:?}", truce.date);
+    }
+}
+
+#[test]
+fn a_denial_is_of_the_day_of_what_it_denies_and_another_clause_keeps_its_date() {
+    for text in [
+        "Les forces arméniennes ont bombardé Tovouz lundi, selon Bakou. Erevan a démenti avoir bombardé Tovouz.",
+        "Armenian forces shelled Tovuz on Monday, Baku said. Yerevan denied having shelled Tovuz.",
+    ] {
+        let got = claims(text, "2020-07-15");
+        let denied = got.iter().find(|c| c.stance == Denied).unwrap_or_else(|| panic!("{text}: {got:?}"));
+        assert_eq!(denied.date.to_json(), serde_json::json!("2020-07-13"), "{text}");
+    }
+    for text in [
+        "Un combattant syrien a été tué en Azerbaïdjan, où il était arrivé le 20 septembre.",
+        "A Syrian fighter has been killed in Azerbaijan, where he had arrived on 20 September.",
+    ] {
+        let got = claims(text, "2020-10-01");
+        let death = got.iter().find(|c| c.event_type.is_violent()).unwrap_or_else(|| panic!("{text}: {got:?}"));
+        assert!(!death.date.is_known(), "{text}: {:?}", death.date);
+    }
+}
+
+#[test]
+fn a_drone_shot_down_is_fighting_not_a_strike_nor_a_tally() {
+    for text in [
+        "Un drone azéri a été abattu par un missile antiaérien tiré par les forces arméniennes.",
+        "An Azerbaijani drone was shot down by a missile fired by Armenian forces.",
+    ] {
+        let got = claims(text, "2020-10-12");
+        let kinds: Vec<&str> = got.iter().map(|c| c.event_type.as_str()).collect();
+        assert_eq!(kinds, ["armed_clash"], "{text}");
+        assert_eq!(got[0].killed, None, "{text}");
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     /// Whatever the text, extraction finishes and every span lies in it.

@@ -70,11 +70,11 @@ fn seed_gold_scores_stay_above_their_floor() {
     let f1 = report.total.f1();
     // Floors sit just under today's figures so that a regression shows at
     // once.
-    assert!(f1 >= 0.77, "claim F1 on the seeds fell to {f1:.3}");
+    assert!(f1 >= 0.78, "claim F1 on the seeds fell to {f1:.3}");
     for (attr, floor) in [
-        ("date", 0.64),
-        ("place", 0.73),
-        ("killed", 0.97),
+        ("date", 0.69),
+        ("place", 0.86),
+        ("killed", 0.99),
         ("wounded", 0.98),
         ("actor1", 0.63),
         ("actor2", 0.49),

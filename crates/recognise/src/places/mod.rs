@@ -34,7 +34,8 @@ mod spot;
 
 use hash::{Map as HashMap, Set as HashSet};
 
-use warlog_gazetteer::{Gazetteer, PlaceId, PlaceInfo, PlaceKind, Posting, key};
+pub use warlog_gazetteer::PlaceKind;
+use warlog_gazetteer::{Gazetteer, PlaceId, PlaceInfo, Posting, key};
 use warlog_model::{Mention, MentionValue, Place, PlacePrecision, PlaceRole, Span, alpha2_to_alpha3};
 
 use crate::token::TokenKind;
