@@ -1,5 +1,6 @@
 //! Synthetic claims for benchmarks and scale tests: happenings of weighted
-//! types, dates over a year, towns scattered over a 220 × 250 km region,
+//! types, a steady feed of about [`CLAIMS_PER_DAY`] claims a day (100,000
+//! claims are a year), towns scattered over a 220 × 250 km region,
 //! each reported by one to several pages and parties, with repeats, missing
 //! dates and places, coarse places and denials. Deterministic for a seed
 //! (xorshift), so runs compare.
@@ -67,6 +68,12 @@ const PARTIES: [&str; 8] = [
 
 const TOWNS: usize = 2_000;
 const CLAIMS_PER_PAGE: usize = 6;
+/// Claims a day of the feed: more claims cover more days, so that a
+/// scaling run compares sizes at one density (a busy war's daily news), as
+/// a growing record does, not ever more events on the same days.
+pub const CLAIMS_PER_DAY: usize = 274;
+/// The shortest feed, in days.
+const MIN_DAYS: usize = 7;
 
 /// Claims and, for each, the happening it reports.
 pub struct Synthetic {
@@ -92,7 +99,8 @@ fn party(rng: &mut Rng) -> Actor {
     PARTIES[rng.below(PARTIES.len())].parse().expect("valid actor codes")
 }
 
-/// About `n` claims of happenings spread over 2020, seeded.
+/// About `n` claims of happenings from 2020-01-01 on, over `n /
+/// CLAIMS_PER_DAY` days (a week at least), seeded.
 pub fn generate(n: usize, seed: u64) -> Synthetic {
     let mut rng = Rng(seed.max(1));
     let towns: Vec<Place> = (0..TOWNS)
@@ -114,12 +122,13 @@ pub fn generate(n: usize, seed: u64) -> Synthetic {
         precision: PlacePrecision::Region,
     };
     let start = Date::constant(2020, 1, 1);
+    let days = (n / CLAIMS_PER_DAY).max(MIN_DAYS);
     // (report day, shuffle key, claim, happening)
     let mut out: Vec<(i64, u64, Claim, usize)> = Vec::with_capacity(n);
     let mut happening = 0;
     while out.len() < n {
         let t = pick_type(&mut rng);
-        let day = rng.below(365) as i64;
+        let day = rng.below(days) as i64;
         let date = start.saturating_add(jiff::Span::new().days(day));
         let town = &towns[rng.below(TOWNS)];
         let (a1, a2) = (party(&mut rng), party(&mut rng));
@@ -203,5 +212,19 @@ mod tests {
         assert_eq!(a.claims.len(), 500);
         assert!(a.claims.iter().any(|c| c.claim.stance == Stance::Denied));
         assert!(a.claims.windows(2).all(|w| w[0].published <= w[1].published), "in page order");
+    }
+
+    #[test]
+    fn more_claims_cover_more_days_at_one_density() {
+        let span = |n: usize| {
+            let s = generate(n, 3);
+            let days: std::collections::BTreeSet<_> = s.claims.iter().filter_map(|c| c.claim.date.bounds()).collect();
+            days.len()
+        };
+        let (small, large) = (span(10 * CLAIMS_PER_DAY), span(100 * CLAIMS_PER_DAY));
+        assert!(
+            (8..=14).contains(&(large / small.max(1))),
+            "10x the claims over about 10x the days: {small} -> {large}"
+        );
     }
 }
